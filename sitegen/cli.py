@@ -1,0 +1,110 @@
+"""Command line: parse arguments, call one function, turn our exceptions into messages and exit codes.
+
+Exit codes: 0 success; 1 problems in the data (or a failed look-up); 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sitegen.errors import DataError, NetworkError, SitegenError, UsageError, count_summary
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitegen",
+        description="Check, format, import, export and publish the knowledge distillation bibliography.",
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), help="the collection's folder (holding taxonomy.yaml); default: .")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate records; exit 1 if any has an error")
+    check.add_argument("paths", nargs="*", type=Path, help="record files or folders to report on (default: all)")
+    check.add_argument("--strict", action="store_true", help="also fail on warnings, such as probable duplicates")
+    check.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations on the pull request's lines")
+    check.add_argument("--changed", action="store_true", help="report only on records a branch adds or changes (see --base)")
+    check.add_argument("--base", default="origin/main", help="the git ref --changed compares with (default: origin/main)")
+
+    fmt = sub.add_parser("fmt", help="rewrite records in canonical form (key order, quoting); keeps comments")
+    fmt.add_argument("paths", nargs="*", type=Path, help="record files or folders (default: all)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; list what would change and exit 1 if anything would")
+
+    export = sub.add_parser("export", help="write the collection as BibTeX, JSON or CSL-JSON")
+    export.add_argument("format", choices=("bibtex", "json", "csl"))
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--where", action="append", default=[], metavar="AXIS=ID", help="only records labelled ID (or a sub-node) on AXIS; repeatable")
+
+    imp = sub.add_parser("import", help="draft records from an awesome-style Markdown list or a .bib file")
+    imp.add_argument("format", choices=("markdown", "bibtex"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
+
+    add = sub.add_parser("add", help="create one record from BibTeX, an arXiv id or a DOI")
+    source = add.add_mutually_exclusive_group(required=True)
+    source.add_argument("--bibtex", metavar="FILE", help="a file with one BibTeX entry, or - for standard input")
+    source.add_argument("--arxiv", metavar="ID", help="an arXiv id or URL (looked up on arxiv.org)")
+    source.add_argument("--doi", metavar="DOI", help="a DOI (looked up on Crossref)")
+    add.add_argument("--scope", choices=("core", "related"), default=None)
+    add.add_argument("--no-input", action="store_true", help="never prompt, even on a terminal")
+    add.add_argument("--code", metavar="URL", help="link to the code")
+    add.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
+    # One option per taxonomy axis is added from taxonomy.yaml when `add` runs.
+    add.add_argument("--label", action="append", default=[], metavar="AXIS=ID", help="a taxonomy label, e.g. knowledge=feature-based; repeatable")
+
+    build = sub.add_parser("build", help="generate the pages and build the static site into site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
+    build.add_argument("--no-mkdocs", action="store_true", help="generate the pages only")
+
+    serve = sub.add_parser("serve", help="build, serve on localhost and rebuild when data changes")
+    serve.add_argument("--port", type=int, default=8000)
+
+    report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
+    report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    return parser
+
+
+# command name -> module in sitegen.commands; imported only when that command runs
+_COMMANDS = {
+    "check": "check",
+    "fmt": "fmt",
+    "export": "export",
+    "import": "importing",
+    "add": "add",
+    "build": "build",
+    "serve": "build",
+    "report": "report",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if not (args.root / "taxonomy.yaml").is_file():
+            raise UsageError(f"{args.root}: not a collection (no taxonomy.yaml); run from the repository or pass --root")
+        module = importlib.import_module(f"sitegen.commands.{_COMMANDS[args.command]}")
+        run: Callable[[argparse.Namespace], int] = getattr(module, f"run_{args.command}")
+        return run(args)
+    except UsageError as exc:
+        print(f"sitegen {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        print(count_summary(exc.problems), file=sys.stderr)
+        return 1
+    except (NetworkError, SitegenError) as exc:
+        print(f"sitegen {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""`sitegen fmt`: rewrite records in canonical form, or with --check list what would change."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from sitegen.commands.check import selected
+from sitegen.errors import DataError
+from sitegen.fmt import reformat
+from sitegen.pipeline import load_collection
+
+
+def run_fmt(args: argparse.Namespace) -> int:
+    only = selected(args.paths, args.root)
+    collection = load_collection(args.root)
+    errors = [p for p in collection.problems if p.is_error and (only is None or p.path in only)]
+    if errors:
+        raise DataError(errors)  # formatting a record we cannot read could lose what it says
+    changes: list[tuple[Path, str, str]] = []
+    for paper in collection.papers:
+        doc = paper.document
+        if doc is None or (only is not None and doc.path not in only):
+            continue
+        path = Path(doc.path)
+        old = path.read_text(encoding="utf-8")
+        new = reformat(old, paper)
+        if new != old:
+            changes.append((path, old, new))
+    if args.check:
+        for path, old, new in changes:
+            sys.stdout.writelines(difflib.unified_diff(
+                old.splitlines(keepends=True), new.splitlines(keepends=True), f"{path}", f"{path} (formatted)"
+            ))
+        print(f"{len(changes)} file(s) would be reformatted", file=sys.stderr)
+        return 1 if changes else 0
+    for path, _, new in changes:
+        path.write_text(new, encoding="utf-8")
+        print(f"reformatted {path}", file=sys.stderr)
+    print(f"{len(changes)} file(s) reformatted", file=sys.stderr)
+    return 0

@@ -1,0 +1,91 @@
+"""Write records as canonical YAML: fixed key order, one quoting style, comments kept.
+
+A record is rewritten in place through ruamel.yaml's round-trip tree, so comments stay with
+the keys and items they were written beside. Values are replaced by their normalized form only
+where they differ, keys are put in the order of the Paper model, and the editor-schema line is
+added at the top when it is missing.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from sitegen.model import FIELD_NAMES, Paper
+
+SCHEMA_LINE = "yaml-language-server: $schema=../schema/paper.schema.json"
+FLOW_LISTS = {("survey",), ("aliases",), ("distinct_from",), ("sources", "seed")}  # plus every taxonomy axis
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip mode; only ever fed text that the safe reader accepted
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+def render(paper: Paper) -> str:
+    """A new record file for `paper`."""
+    return reformat(None, paper)
+
+
+def reformat(text: str | None, paper: Paper) -> str:
+    """`text` (a record that validated as `paper`) in canonical form; comments are kept."""
+    yaml = _yaml()
+    tree = yaml.load(text) if text else None
+    if not isinstance(tree, CommentedMap):
+        tree = CommentedMap()
+        keys = list(paper.model_dump(exclude_defaults=True))
+    else:
+        keys = list(tree)
+    values = paper.model_dump(mode="json")
+    for key in keys:
+        tree[key] = _merge(tree.get(key), values[key], (key,))
+    for key in sorted(tree, key=FIELD_NAMES.index):
+        tree.move_to_end(key)
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    result = out.getvalue()
+    if SCHEMA_LINE not in result.split("\n", 1)[0]:
+        result = f"# {SCHEMA_LINE}\n{result}"
+    return result
+
+
+def _merge(old: Any, new: Any, path: tuple[str, ...]) -> Any:
+    """`new`, reusing `old`'s containers (and so their comments) where the shape matches."""
+    if isinstance(new, dict):
+        node = old if isinstance(old, CommentedMap) else CommentedMap()
+        for key in list(node):
+            if key not in new:
+                del node[key]
+        for key, value in new.items():
+            if key in node or _is_set(value):
+                node[key] = _merge(node.get(key), value, path + (key,))
+        order = list(new)
+        for key in sorted(node, key=order.index):
+            node.move_to_end(key)
+        return node
+    if isinstance(new, list):
+        node = old if isinstance(old, CommentedSeq) and len(old) == len(new) else CommentedSeq()
+        for i, value in enumerate(new):
+            merged = _merge(node[i] if i < len(node) else None, value, path + (str(i),))
+            if i < len(node):
+                node[i] = merged
+            else:
+                node.append(merged)
+        if path in FLOW_LISTS or path[0] == "taxonomy":
+            node.fa.set_flow_style()
+        else:
+            node.fa.set_block_style()
+        return node
+    if isinstance(new, str) and "\n" in new:
+        return LiteralScalarString(new)
+    return new
+
+
+def _is_set(value: Any) -> bool:
+    return value not in (None, [], {}, False)

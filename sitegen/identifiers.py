@@ -1,0 +1,65 @@
+"""Recognise the forms in which sources write arXiv ids, DOIs and links.
+
+Validation uses these to accept any recognisable form; normalization uses them to write the
+one canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_ARXIV_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.\-]*(?:\.[A-Z]{2})?/\d{7})(?P<version>v\d+)?"
+_ARXIV_FORMS = [
+    re.compile(rf"^(?:arxiv:\s*)?{_ARXIV_ID}$", re.IGNORECASE),
+    re.compile(
+        rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|ftp/arxiv/papers/\d{{4}})/{_ARXIV_ID}(?:\.pdf)?/?$",
+        re.IGNORECASE,
+    ),
+]
+_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
+ARXIV_PATTERN = r"^(\d{4}\.\d{4,5}|[a-z][a-z.\-]*(\.[A-Z]{2})?/\d{7})$"
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+
+
+def parse_arxiv(text: str) -> str | None:
+    """The bare arXiv id (no version) written in `text`, or None if it is not one."""
+    text = text.strip()
+    for form in _ARXIV_FORMS:
+        match = form.match(text)
+        if match:
+            return match.group("id")
+    return None
+
+
+def parse_doi(text: str) -> str | None:
+    """The DOI written in `text` (bare, or as a doi: or doi.org form), or None."""
+    match = _DOI.match(text.strip())
+    return match.group("doi") if match else None
+
+
+def url_problem(text: str) -> str | None:
+    """Why `text` is not a usable web link, or None when it is one."""
+    if text != text.strip() or any(c.isspace() for c in text):
+        return "a link must not contain spaces"
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return "a link must not contain control characters"
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return "a link must be a well-formed web address"
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme + ":" if parts.scheme else "no scheme"
+        return f"a link must start with https:// or http:// (found {shown})"
+    if not host:
+        return "a link must name a host"
+    return None
+
+
+def arxiv_abs_url(arxiv_id: str) -> str:
+    return f"https://arxiv.org/abs/{arxiv_id}"
+
+
+def doi_url(doi: str) -> str:
+    return f"https://doi.org/{doi}"

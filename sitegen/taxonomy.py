@@ -1,0 +1,205 @@
+"""The survey's taxonomy and the venue registry, read from data files into lookup tables.
+
+Nothing here names a category or a venue: both come from ``taxonomy.yaml`` and ``venues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sitegen.document import Document, read_yaml
+from sitegen.errors import DataError, Problem
+from sitegen.messages import problems_from
+
+TAXONOMY_FILE = "taxonomy.yaml"
+VENUES_FILE = "venues.yaml"
+
+VenueKind = Literal["conference", "workshop", "journal", "preprint", "book", "report"]
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Node(_Strict):
+    id: str = Field(pattern=_SLUG)
+    label: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    section: str
+    children: list["Node"] = []
+
+
+class Axis(_Strict):
+    id: str = Field(pattern=_SLUG)
+    label: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    section: str
+    nodes: list[Node] = Field(min_length=1)
+
+
+class _TaxonomyFile(_Strict):
+    source: dict[str, str]
+    axes: list[Axis] = Field(min_length=1)
+    sections: dict[str, str]
+
+
+class Venue(_Strict):
+    id: str = Field(pattern=_SLUG)
+    short: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    kind: VenueKind
+    aliases: list[str] = []
+
+
+class _VenuesFile(_Strict):
+    venues: list[Venue]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """A node with its place in the tree."""
+
+    node: Node
+    axis: str
+    parent: str | None
+    order: int  # position in a depth-first walk of the whole taxonomy
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+    @property
+    def label(self) -> str:
+        return self.node.label
+
+
+def alias_key(text: str) -> str:
+    """How aliases are compared: without case, spaces or punctuation."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per loaded root
+class Taxonomy:
+    """Lookup tables over the taxonomy and the venue registry."""
+
+    axes: tuple[Axis, ...]
+    sections: dict[str, str]
+    venues: dict[str, Venue]
+    source: dict[str, str] = field(default_factory=dict)
+    nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    venue_keys: dict[str, str] = field(default_factory=dict)  # alias_key -> venue id
+
+    @classmethod
+    def load(cls, root: Path) -> "Taxonomy":
+        """Read both files under `root`; raise DataError listing every problem in them."""
+        problems: list[Problem] = []
+        taxonomy_file = _read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
+        venues_file = _read_model(root / VENUES_FILE, _VenuesFile, problems)
+        if taxonomy_file is None or venues_file is None:
+            raise DataError(problems)
+        tax_doc, tax = taxonomy_file
+        ven_doc, ven = venues_file
+        nodes: dict[str, NodeInfo] = {}
+        axis_ids: set[str] = set()
+        for a, axis in enumerate(tax.axes):
+            if axis.id in axis_ids:
+                problems.append(tax_doc.problem(("axes", a, "id"), f"axis id '{axis.id}' is used twice"))
+            axis_ids.add(axis.id)
+            if axis.section not in tax.sections:
+                problems.append(tax_doc.problem(("axes", a, "section"), f"section '{axis.section}' is not listed under 'sections'"))
+            for loc, info in _walk(axis, ("axes", a)):
+                if info.id in nodes or info.id in axis_ids:
+                    problems.append(tax_doc.problem(loc + ("id",), f"node id '{info.id}' is used twice"))
+                    continue
+                if info.node.section not in tax.sections:
+                    problems.append(tax_doc.problem(loc + ("section",), f"section '{info.node.section}' is not listed under 'sections'"))
+                nodes[info.id] = NodeInfo(info.node, info.axis, info.parent, len(nodes))
+        venues: dict[str, Venue] = {}
+        keys: dict[str, str] = {}
+        for v, venue in enumerate(ven.venues):
+            if venue.id in venues:
+                problems.append(ven_doc.problem(("venues", v, "id"), f"venue id '{venue.id}' is used twice"))
+                continue
+            venues[venue.id] = venue
+            for i, alias in enumerate((venue.id, venue.short, *venue.aliases)):
+                key = alias_key(alias)
+                if keys.get(key, venue.id) != venue.id:
+                    where = ("venues", v, "aliases", i - 2) if i >= 2 else ("venues", v, "id" if i == 0 else "short")
+                    problems.append(ven_doc.problem(where, f"alias '{alias}' of venue '{venue.id}' also names venue '{keys[key]}'"))
+                keys.setdefault(key, venue.id)
+        if problems:
+            raise DataError(problems)
+        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys)
+
+    # --- taxonomy -----------------------------------------------------------------------
+
+    @cached_property
+    def axis_ids(self) -> tuple[str, ...]:
+        return tuple(axis.id for axis in self.axes)
+
+    def axis(self, axis_id: str) -> Axis:
+        return next(a for a in self.axes if a.id == axis_id)
+
+    def axis_node_ids(self, axis_id: str) -> tuple[str, ...]:
+        return tuple(n for n, info in self.nodes.items() if info.axis == axis_id)
+
+    def ancestors(self, node_id: str) -> tuple[str, ...]:
+        """The node's parents, nearest first."""
+        out = []
+        parent = self.nodes[node_id].parent
+        while parent is not None:
+            out.append(parent)
+            parent = self.nodes[parent].parent
+        return tuple(out)
+
+    def children(self, node_id: str) -> tuple[str, ...]:
+        return tuple(c.id for c in self.nodes[node_id].node.children)
+
+    def descendants(self, node_id: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for child in self.children(node_id):
+            out.append(child)
+            out.extend(self.descendants(child))
+        return tuple(out)
+
+    def top_nodes(self, axis_id: str) -> tuple[str, ...]:
+        return tuple(n.id for n in self.axis(axis_id).nodes)
+
+    def section_order(self, section: str) -> int:
+        return list(self.sections).index(section) if section in self.sections else len(self.sections)
+
+    # --- venues -------------------------------------------------------------------------
+
+    def resolve_venue(self, text: str) -> str | None:
+        """The id of the venue `text` names (an id, short name or alias), or None."""
+        return self.venue_keys.get(alias_key(text))
+
+
+def _walk(axis: Axis, loc: tuple) -> Iterator[tuple[tuple, NodeInfo]]:
+    def visit(node: Node, parent: str | None, node_loc: tuple) -> Iterator[tuple[tuple, NodeInfo]]:
+        yield node_loc, NodeInfo(node, axis.id, parent, 0)
+        for c, child in enumerate(node.children):
+            yield from visit(child, node.id, node_loc + ("children", c))
+
+    for n, node in enumerate(axis.nodes):
+        yield from visit(node, None, loc + ("nodes", n))
+
+
+def _read_model(path: Path, model: type[BaseModel], problems: list[Problem]):
+    try:
+        doc: Document = read_yaml(path)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+    try:
+        return doc, model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, doc, model))
+        return None

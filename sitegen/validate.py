@@ -1,0 +1,100 @@
+"""Validate records: types and allowed values (the model), then rules across fields and records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import PurePath
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from sitegen.document import Document
+from sitegen.errors import Problem
+from sitegen.keys import base_key, matches_base
+from sitegen.messages import did_you_mean, describe, problems_from
+from sitegen.model import FIELD_NAMES, Paper, paper_model
+from sitegen.taxonomy import Taxonomy
+
+# Which BibTeX entry types suit each kind of venue.
+_TYPES_FOR_KIND = {
+    "conference": ("inproceedings",),
+    "workshop": ("inproceedings",),
+    "journal": ("article",),
+    "preprint": ("misc", "techreport"),
+    "book": ("book", "incollection"),
+    "report": ("techreport",),
+}
+
+
+def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Paper | None, list[Problem]]:
+    """The record in `doc` as a Paper (None if it is unusable) and every problem found."""
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), f"a record must be a mapping of fields, not {describe(doc.data)}")]
+    model = paper_model(taxonomy)
+    try:
+        paper = model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems_from(exc, doc, model, taxonomy)
+    paper._document = doc
+    return paper, record_problems(paper, doc, taxonomy)
+
+
+def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Problem]:
+    """Rules that involve more than one field of one record."""
+    problems = []
+    stem = PurePath(doc.path).name.removesuffix(".yaml")
+    if stem != paper.id:
+        problems.append(doc.problem(("id",), f"id '{paper.id}' does not match the file name '{PurePath(doc.path).name}'; the file must be named {paper.id}.yaml"))
+    expected = base_key(paper.authors[0], paper.year, paper.title)
+    if not matches_base(paper.id, expected):
+        problems.append(doc.problem(("id",), f"id '{paper.id}' does not follow the key rule (first author's family name, year, first significant title word): expected '{expected}'"))
+    if paper.venue is not None:
+        venue_id = taxonomy.resolve_venue(paper.venue)
+        venue = taxonomy.venues[venue_id] if venue_id else None
+        if venue and paper.type not in _TYPES_FOR_KIND[venue.kind]:
+            fits = " or ".join(f"'{t}'" for t in _TYPES_FOR_KIND[venue.kind])
+            problems.append(doc.problem(("type",), f"type '{paper.type}' does not fit venue '{venue.id}' (a {venue.kind}); use {fits}"))
+    elif paper.type in ("article", "inproceedings", "incollection"):
+        problems.append(doc.problem(("type",), f"type '{paper.type}' needs a venue (the journal or proceedings)"))
+    if paper.type == "techreport" and not paper.institution and paper.venue is None:
+        problems.append(doc.problem(("type",), "type 'techreport' needs an institution"))
+    if paper.type == "book" and not paper.publisher:
+        problems.append(doc.problem(("type",), "type 'book' needs a publisher"))
+    if paper.scope == "core" and not paper.all_labels:
+        problems.append(doc.problem(("scope",), "a core record needs at least one taxonomy label (or scope: related)"))
+    for i, correction in enumerate(paper.corrections):
+        if correction.field not in FIELD_NAMES:
+            problems.append(doc.problem(("corrections", i, "field"), f"corrections[{i}].field: '{correction.field}' is not a record field{did_you_mean(correction.field, FIELD_NAMES)}"))
+    for name in ("aliases", "distinct_from"):
+        for i, other in enumerate(getattr(paper, name)):
+            if other == paper.id:
+                problems.append(doc.problem((name, i), f"{name} lists the record's own id '{other}'"))
+    return problems
+
+
+def collection_problems(papers: Iterable[Paper]) -> list[Problem]:
+    """Rules across records: ids and aliases name one record each; references resolve."""
+    papers = list(papers)
+    problems: list[Problem] = []
+    by_id: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        by_id[paper.id].append(paper)
+    for record_id, same in by_id.items():
+        if len(same) > 1:
+            for paper in same:
+                others = ", ".join(p.where for p in same if p is not paper)
+                problems.append(paper.problem(("id",), f"id '{record_id}' is also used by {others}"))
+    for paper in papers:
+        for i, alias in enumerate(paper.aliases):
+            if alias in by_id:
+                problems.append(paper.problem(("aliases", i), f"alias '{alias}' is the id of a record ({by_id[alias][0].where}); merge it or remove the alias"))
+        for i, other in enumerate(paper.distinct_from):
+            if other not in by_id:
+                problems.append(paper.problem(("distinct_from", i), f"distinct_from names '{other}', which is not a record"))
+    owners: dict[str, Paper] = {}
+    for paper in papers:
+        for i, alias in enumerate(paper.aliases):
+            if alias in owners and owners[alias] is not paper:
+                problems.append(paper.problem(("aliases", i), f"alias '{alias}' is also claimed by {owners[alias].where}"))
+            owners.setdefault(alias, paper)
+    return problems
