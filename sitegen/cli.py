@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("format", choices=("markdown", "bibtex"))
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
+    imp.add_argument("--seed", action="store_true", help="the file is the project's seed list: record each entry's lines under sources.seed")
 
     add = sub.add_parser("add", help="create one record from BibTeX, an arXiv id or a DOI")
     source = add.add_mutually_exclusive_group(required=True)

@@ -39,9 +39,8 @@ def reformat(text: str | None, paper: Paper) -> str:
     tree = yaml.load(text) if text else None
     if not isinstance(tree, CommentedMap):
         tree = CommentedMap()
-        keys = list(paper.model_dump(exclude_defaults=True))
-    else:
-        keys = list(tree)
+    # The keys the file has, and any the record sets that the file lacks (a new record, an edit).
+    keys = list(tree) + [k for k in paper.model_dump(exclude_defaults=True) if k not in tree]
     values = paper.model_dump(mode="json")
     for key in keys:
         tree[key] = _merge(tree.get(key), values[key], (key,))

@@ -128,10 +128,10 @@ class Taxonomy:
                 problems.append(ven_doc.problem(("venues", v, "id"), f"venue id '{venue.id}' is used twice"))
                 continue
             venues[venue.id] = venue
-            for i, alias in enumerate((venue.id, venue.short, *venue.aliases)):
+            for i, alias in enumerate((venue.id, venue.short, venue.name, *venue.aliases)):
                 key = alias_key(alias)
                 if keys.get(key, venue.id) != venue.id:
-                    where = ("venues", v, "aliases", i - 2) if i >= 2 else ("venues", v, "id" if i == 0 else "short")
+                    where = ("venues", v, "aliases", i - 3) if i >= 3 else ("venues", v, ("id", "short", "name")[i])
                     problems.append(ven_doc.problem(where, f"alias '{alias}' of venue '{venue.id}' also names venue '{keys[key]}'"))
                 keys.setdefault(key, venue.id)
         if problems:
@@ -178,8 +178,34 @@ class Taxonomy:
     # --- venues -------------------------------------------------------------------------
 
     def resolve_venue(self, text: str) -> str | None:
-        """The id of the venue `text` names (an id, short name or alias), or None."""
+        """The id of the venue `text` names (an id, short name, full name or alias), or None."""
         return self.venue_keys.get(alias_key(text))
+
+    def find_venue(self, text: str) -> str | None:
+        """The venue a free-form booktitle or journal names, as publishers and dblp write them.
+
+        Tries, in order: the whole text as an alias; the text without 'Proceedings of the',
+        years, ordinals and a trailing ', Volume ...'; the longest registry name the text starts
+        with; an acronym in parentheses; an acronym anywhere (as in dblp's '..., {CVPR} 2020').
+        """
+        found = self.resolve_venue(text)
+        if found:
+            return found
+        cleaned = re.sub(r"^(?:in\s*:?\s*)?(?:proceedings\s+of\s+(?:the\s+)?)?", "", text.strip(), flags=re.I)
+        cleaned = re.sub(r"\b(?:19|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b", " ", cleaned)
+        cleaned = re.sub(r",?\s*volume\s+\d+.*$", "", cleaned, flags=re.I)
+        found = self.resolve_venue(cleaned)
+        if found:
+            return found
+        key = alias_key(cleaned)
+        prefixes = [(len(k), v) for k, v in self.venue_keys.items() if len(k) >= 10 and key.startswith(k)]
+        if prefixes:
+            return max(prefixes)[1]
+        for acronym in re.findall(r"\(([^()]{2,20})\)", text) + re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", text):
+            found = self.resolve_venue(acronym)
+            if found:
+                return found
+        return None
 
 
 def _walk(axis: Axis, loc: tuple) -> Iterator[tuple[tuple, NodeInfo]]:
