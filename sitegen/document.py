@@ -95,7 +95,9 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "malformed YAML"
+        what = "; ".join(part for part in (exc.context, exc.problem) if part) or "malformed YAML"
+        if "tab character" in what:
+            what = "a tab is used for indentation; YAML allows only spaces there"
         raise DataError([Problem(shown, line, column, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None

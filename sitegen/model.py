@@ -56,6 +56,12 @@ def _check_author(value: str) -> str:
     if "&" in name or re.search(r"\sand\s", name):
         raise _fail("author_form", "'{name}' holds more than one name; list each author separately", name=name)
     parts = [p.strip() for p in name.split(",")]
+    if len(parts) < 2:
+        raise _fail(
+            "author_form",
+            "'{name}' is not of the form 'Family, Given' (in a [bracketed] list commas split names: write one author per line)",
+            name=name,
+        )
     if len(parts) > 3 or any(not p for p in parts):
         raise _fail("author_form", "'{name}' is not of the form 'Family, Given'", name=name)
     return value

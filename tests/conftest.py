@@ -1,0 +1,46 @@
+"""Shared fixtures: a copy of the tiny test collection as the working folder, and the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of tests/data/collection (with the real taxonomy and venues) as the working folder."""
+    shutil.copy(ROOT / "taxonomy.yaml", tmp_path)
+    shutil.copy(ROOT / "venues.yaml", tmp_path)
+    shutil.copytree(DATA / "collection" / "papers", tmp_path / "papers")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Run `sitegen ARGS...` in this process; return its exit code and what it printed."""
+
+    def run(*args: str) -> Result:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's own usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

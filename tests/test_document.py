@@ -1,0 +1,75 @@
+"""The safe YAML reader: values keep their positions; malformed and hostile files are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.document import MAX_BYTES, parse_yaml, read_yaml
+from sitegen.errors import DataError
+
+
+def test_values_remember_line_and_column() -> None:
+    doc = parse_yaml(b"id: x\ntaxonomy:\n  knowledge: [a, b]\nauthors:\n  - 'One, A.'\n", "r.yaml")
+    assert doc.data == {"id": "x", "taxonomy": {"knowledge": ["a", "b"]}, "authors": ["One, A."]}
+    assert doc.locate(("taxonomy", "knowledge", 1)) == (3, 18)
+    assert doc.locate(("authors", 0)) == (5, 5)
+    assert doc.locate(("authors",), key=True) == (4, 1)
+    assert doc.locate(("no", "such", "place")) == (1, 1)
+
+
+def test_scalars_keep_their_yaml_types_and_dates_stay_text() -> None:
+    doc = parse_yaml(b"a: 1\nb: '1'\nc: 1.5\nd: true\ne: null\nf: 2019-01-01\n", "r.yaml")
+    assert doc.data == {"a": 1, "b": "1", "c": 1.5, "d": True, "e": None, "f": "2019-01-01"}
+
+
+BOMB = b"""a: &a ["x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+"""
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param(b"", "r.yaml:1:1: error: file is empty; expected a mapping of fields", id="empty_file"),
+        pytest.param(b"# only a comment\n", "r.yaml:1:1: error: file is empty; expected a mapping of fields", id="only_comments"),
+        pytest.param(b"id: x\ntitle: [unclosed\n", "r.yaml:3:1: error: YAML syntax error: while parsing a flow sequence; did not find expected ',' or ']'", id="unclosed_flow_list"),
+        pytest.param(b"id: x\n\ttitle: y\n", "r.yaml:2:1: error: YAML syntax error: a tab is used for indentation; YAML allows only spaces there", id="tab_indentation"),
+        pytest.param(b"id: x\ntitle: a\nid: y\n", "r.yaml:3:1: error: key 'id' appears twice in one mapping (first on line 1)", id="duplicate_key"),
+        pytest.param(b"\xef\xbb\xbfid: x\n", "r.yaml:1:1: error: file starts with a byte-order mark; save it as UTF-8 without BOM", id="byte_order_mark"),
+        pytest.param(b"id: x\ntitle: caf\xe9\n", "r.yaml:2:11: error: file is not valid UTF-8 (byte 0xe9)", id="latin1_bytes"),
+        pytest.param(b"a: !!python/object/apply:os.system ['echo hi']\n", "r.yaml:1:4: error: YAML tag !!python/object/apply:os.system is not allowed", id="python_tag"),
+        pytest.param(b"a: !custom x\n", "r.yaml:1:4: error: YAML tag !custom is not allowed", id="custom_tag"),
+        pytest.param(b"a: !!set {x, y}\n", "r.yaml:1:4: error: YAML tag !!set is not allowed", id="set_tag"),
+        pytest.param(b"base: &b {x: 1}\nother:\n  <<: *b\n", "r.yaml:3:3: error: merge keys (<<) are not allowed in records", id="merge_key"),
+        pytest.param(BOMB, "r.yaml:1:4: error: anchors and aliases (&name, *name) are not allowed in records", id="billion_laughs"),
+        pytest.param(b"a: " + b"[" * 30 + b"]" * 30 + b"\n", "r.yaml:1:24: error: values are nested more than 20 levels deep", id="deep_nesting"),
+        pytest.param(b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "r.yaml:1:1003: error: YAML syntax error: while increasing flow level; exceeded maximum nesting depth", id="very_deep_nesting"),
+        pytest.param(b"? [a, b]\n: c\n", "r.yaml:1:3: error: a key must be a plain name, not a list or mapping", id="complex_key"),
+        pytest.param(b"a: 1\n---\nb: 2\n", "r.yaml:2:1: error: YAML syntax error: expected a single document in the stream; but found another document", id="two_documents"),
+    ],
+)
+def test_bad_files_are_refused_with_a_position(raw: bytes, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        parse_yaml(raw, "r.yaml")
+    assert caught.value.problems[0].format() == expected
+
+
+def test_every_problem_of_a_file_is_reported() -> None:
+    with pytest.raises(DataError) as caught:
+        parse_yaml(b"a: 1\na: 2\nb: !x y\n", "r.yaml")
+    assert [p.format() for p in caught.value.problems] == [
+        "r.yaml:2:1: error: key 'a' appears twice in one mapping (first on line 1)",
+        "r.yaml:3:4: error: YAML tag !x is not allowed",
+    ]
+
+
+def test_a_file_over_the_size_limit_is_not_parsed(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"note: '" + b"x" * MAX_BYTES + b"'\n")
+    with pytest.raises(DataError) as caught:
+        read_yaml(big, "big.yaml")
+    assert caught.value.problems[0].format() == f"big.yaml:1:1: error: file is {MAX_BYTES + 9:,} bytes; the limit is {MAX_BYTES:,}"
