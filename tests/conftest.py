@@ -44,3 +44,32 @@ def cli(capsys: pytest.CaptureFixture[str]):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    from sitegen.taxonomy import Taxonomy
+
+    return Taxonomy.load(ROOT)
+
+
+@pytest.fixture
+def make_paper(taxonomy):
+    """A valid Paper with the given fields changed."""
+    from sitegen.model import paper_model
+
+    def make(**fields):
+        base = {
+            "id": "smith2020good",
+            "title": "A good record",
+            "authors": ["Smith, A."],
+            "year": 2020,
+            "venue": "cvpr",
+            "type": "inproceedings",
+            "scope": "core",
+            "taxonomy": {"knowledge": ["response-based"]},
+        }
+        base.update(fields)
+        return paper_model(taxonomy).model_validate(base)
+
+    return make
