@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Iterator, Literal, Optional
 
@@ -44,10 +45,13 @@ def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
 def _check_text(value: str) -> str:
     if not value.strip():
         raise _fail("empty", "must not be empty")
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in value):
+        raise _fail("control_character", "must not contain control characters")
     return value
 
 
 def _check_author(value: str) -> str:
+    _check_text(value)
     name = value.strip()
     if not name:
         raise _fail("author_form", "an author name must not be empty")

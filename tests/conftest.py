@@ -73,3 +73,13 @@ def make_paper(taxonomy):
         return paper_model(taxonomy).model_validate(base)
 
     return make
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A collection of legitimate but dangerous records (script tags, template syntax, TeX specials)."""
+    shutil.copy(ROOT / "taxonomy.yaml", tmp_path)
+    shutil.copy(ROOT / "venues.yaml", tmp_path)
+    shutil.copytree(DATA / "hostile" / "papers", tmp_path / "papers")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

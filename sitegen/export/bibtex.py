@@ -74,12 +74,9 @@ def _protect_token(token: str, title_case: bool, sentence_start: bool) -> str:
 
 
 def format_author(author: str) -> str:
-    """One name for the author field; a name holding ' and ' is braced so it stays one name."""
+    """One name for the author field; a part holding the word 'and' is braced so it stays one name."""
     parts = [p.strip() for p in author.split(",")]
-    encoded = [encode(p) for p in parts]
-    if re.search(r"\band\b", parts[0], re.IGNORECASE):
-        encoded[0] = "{" + encoded[0] + "}"
-    return ", ".join(encoded)
+    return ", ".join("{" + encode(p) + "}" if re.search(r"\band\b", p, re.IGNORECASE) else encode(p) for p in parts)
 
 
 def format_pages(pages: int | str) -> str:
@@ -97,15 +94,14 @@ def entry(paper: Paper, taxonomy: Taxonomy) -> Entry:
         ("title", protect_title(paper.title)),
     ]
     venue = taxonomy.venues[paper.venue] if paper.venue else None
-    if venue is not None:
-        if paper.type == "article":
-            fields.append(("journal", encode(venue.name)))
-        elif paper.type in ("inproceedings", "incollection"):
-            fields.append(("booktitle", encode(venue.name)))
-        elif venue.kind == "preprint" and paper.arxiv:
-            fields.append(("howpublished", f"arXiv preprint arXiv:{encode(paper.arxiv)}"))
-        elif venue.kind != "preprint":
-            fields.append(("howpublished", encode(venue.name)))
+    if venue is not None and paper.type == "article":
+        fields.append(("journal", encode(venue.name)))
+    elif venue is not None and paper.type in ("inproceedings", "incollection"):
+        fields.append(("booktitle", encode(venue.name)))
+    elif paper.arxiv and (venue is None or venue.kind == "preprint"):
+        fields.append(("howpublished", f"arXiv preprint arXiv:{encode(paper.arxiv)}"))
+    elif venue is not None and venue.kind != "preprint":
+        fields.append(("howpublished", encode(venue.name)))
     fields.append(("year", paper.year))
     for name in ("volume", "number"):
         value = getattr(paper, name)
