@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from sitegen.errors import DataError, NetworkError, SitegenError, UsageError, count_summary
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitegen",
         description="Check, format, import, export and publish the knowledge distillation bibliography.",
@@ -44,24 +44,38 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
     imp.add_argument("--seed", action="store_true", help="the file is the project's seed list: record each entry's lines under sources.seed")
 
-    add = sub.add_parser("add", help="create one record from BibTeX, an arXiv id or a DOI")
+    add = sub.add_parser(
+        "add",
+        help="create one record from BibTeX, an arXiv id or a DOI",
+        description="Create one normalized record in papers/. Taxonomy labels come from the options below "
+        "(one per axis of taxonomy.yaml, each repeatable or comma-separated) or, on a terminal, from prompts.",
+    )
     source = add.add_mutually_exclusive_group(required=True)
     source.add_argument("--bibtex", metavar="FILE", help="a file with one BibTeX entry, or - for standard input")
     source.add_argument("--arxiv", metavar="ID", help="an arXiv id or URL (looked up on arxiv.org)")
     source.add_argument("--doi", metavar="DOI", help="a DOI (looked up on Crossref)")
-    add.add_argument("--scope", choices=("core", "related"), default=None)
-    add.add_argument("--no-input", action="store_true", help="never prompt, even on a terminal")
+    add.add_argument("--scope", choices=("core", "related"), default=None, help="core: distillation work (default); related: background the survey cites")
     add.add_argument("--code", metavar="URL", help="link to the code")
+    add.add_argument("--distinct-from", action="append", default=[], metavar="ID", help="a record this paper resembles but is not (see the duplicate refusal); repeatable")
+    add.add_argument("--no-input", action="store_true", help="never prompt, even on a terminal (also when CI=true)")
     add.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
-    # One option per taxonomy axis is added from taxonomy.yaml when `add` runs.
-    add.add_argument("--label", action="append", default=[], metavar="AXIS=ID", help="a taxonomy label, e.g. knowledge=feature-based; repeatable")
+    if "add" in argv:  # one option per taxonomy axis, read from taxonomy.yaml only when `add` runs
+        from sitegen.commands.add import add_axis_options
 
-    build = sub.add_parser("build", help="generate the pages and build the static site into site/")
-    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
-    build.add_argument("--no-mkdocs", action="store_true", help="generate the pages only")
+        add_axis_options(add, argv)
 
-    serve = sub.add_parser("serve", help="build, serve on localhost and rebuild when data changes")
-    serve.add_argument("--port", type=int, default=8000)
+    build = sub.add_parser("build", help="generate the pages into build/docs/ and build the static site into site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ under --root)")
+    build.add_argument("--no-mkdocs", action="store_true", help="generate the pages only (then `mkdocs build --strict` builds them)")
+    build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
+
+    serve = sub.add_parser("serve", help="build, serve on localhost and rebuild when a record, the taxonomy or the site sources change")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ under --root)")
+
+    schema = sub.add_parser("schema", help="write the JSON Schema of a record (for editors), generated from the model and taxonomy")
+    schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if --output is not up to date")
 
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -78,11 +92,13 @@ _COMMANDS = {
     "build": "build",
     "serve": "build",
     "report": "report",
+    "schema": "schema",
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(argv).parse_args(argv)
     try:
         if not (args.root / "taxonomy.yaml").is_file():
             raise UsageError(f"{args.root}: not a collection (no taxonomy.yaml); run from the repository or pass --root")

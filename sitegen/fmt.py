@@ -69,14 +69,14 @@ def _merge(old: Any, new: Any, path: tuple[str, ...]) -> Any:
             node.move_to_end(key)
         return node
     if isinstance(new, list):
-        node = old if isinstance(old, CommentedSeq) and len(old) == len(new) else CommentedSeq()
+        node = _cut(old, len(new)) if isinstance(old, CommentedSeq) else CommentedSeq()
         for i, value in enumerate(new):
             merged = _merge(node[i] if i < len(node) else None, value, path + (str(i),))
             if i < len(node):
                 node[i] = merged
             else:
                 node.append(merged)
-        if path in FLOW_LISTS or path[0] == "taxonomy":
+        if path in FLOW_LISTS or path[0] == "taxonomy" or not new:  # block style cannot write an empty list
             node.fa.set_flow_style()
         else:
             node.fa.set_block_style()
@@ -84,6 +84,21 @@ def _merge(old: Any, new: Any, path: tuple[str, ...]) -> Any:
     if isinstance(new, str) and "\n" in new:
         return LiteralScalarString(new)
     return new
+
+
+def _cut(seq: CommentedSeq, length: int) -> CommentedSeq:
+    """`seq` cut to `length` items (normalization drops repeated labels); the comments written
+    after the items cut off go to the last item kept, so that none is lost."""
+    moved = [seq.ca.items.pop(i)[0] for i in sorted(seq.ca.items) if i >= length]
+    del seq[length:]
+    moved = [token for token in moved if token is not None]
+    if moved and length:
+        slot = seq.ca.items.setdefault(length - 1, [None, None, None, None])
+        if slot[0] is None:
+            slot[0] = moved.pop(0)
+        for token in moved:
+            slot[0].value = slot[0].value.rstrip("\n") + "\n" + token.value.lstrip("\n")
+    return seq
 
 
 def _is_set(value: Any) -> bool:

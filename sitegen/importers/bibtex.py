@@ -1,26 +1,27 @@
 """Read BibTeX (as Google Scholar, dblp, the ACL Anthology, arXiv or publishers write it) into drafts.
 
-bibtexparser v2 splits the text into blocks and resolves @string macros; a block it cannot
-parse stays a failed block with its line, which we report. Field values are LaTeX: accents,
-escapes and case-protecting braces are decoded by `sitegen.export.latex.decode`, the inverse of
-what our export writes.
+bibtexparser v2 splits the text into blocks; a block it cannot parse stays a failed block with
+its line, which we report. Values are resolved here, as bibtex itself would: `@string` macros,
+the standard month macros, and `#` concatenation. Field names are matched without regard to
+case (`Title`, `archivePrefix`). Field values are LaTeX: accents, escapes and case-protecting
+braces are decoded by `sitegen.export.latex.decode`, the inverse of what our export writes.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
-from bibtexparser.middlewares import (
-    MonthIntMiddleware,
-    RemoveEnclosingMiddleware,
-    ResolveStringReferencesMiddleware,
-)
-from bibtexparser.model import Entry
+from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from sitegen.export.latex import decode
-from sitegen.identifiers import parse_arxiv
+from sitegen.identifiers import parse_arxiv, parse_doi
 from sitegen.importers.draft import Draft, sort_link
+
+# bibtexparser also logs each failed block; we report them ourselves, with their lines.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
 
 _TYPES = {
     "article": "article",
@@ -39,23 +40,25 @@ _TYPES = {
     "electronic": "misc",
 }
 
+# The macros every bibtex style defines (`month = jan`).
+_MONTHS = {
+    name[:3].lower(): name
+    for name in ("January February March April May June July August September October November December").split()
+}
+
 
 def read_bibtex(text: str, origin: str) -> tuple[list[Draft], list[tuple[int, str]]]:
     """Drafts for the entries of `text`, and (line, reason) for each entry that could not be read."""
-    library = bibtexparser.parse_string(
-        text,
-        parse_stack=[
-            ResolveStringReferencesMiddleware(True),
-            RemoveEnclosingMiddleware(True),
-            MonthIntMiddleware(True),
-        ],
-    )
+    library = bibtexparser.parse_string(text, parse_stack=[])
     failures: list[tuple[int, str]] = []
     for block in library.failed_blocks:
-        failures.append((block.start_line + 1, f"not valid BibTeX: {_first_line(str(block.error))}"))
+        failures.append((block.start_line + 1, f"not valid BibTeX: {_reason(block)}"))
+    macros: dict[str, str] = {}
+    for string in library.strings:  # in file order: a macro may use the ones before it
+        macros[string.key.lower()] = expand(str(string.value), macros)
     drafts = []
     for entry in library.entries:
-        result = entry_to_draft(entry, origin)
+        result = entry_to_draft(entry, origin, macros)
         if isinstance(result, str):
             failures.append((entry.start_line + 1, result))
         else:
@@ -63,25 +66,66 @@ def read_bibtex(text: str, origin: str) -> tuple[list[Draft], list[tuple[int, st
     return drafts, failures
 
 
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "unreadable block"
+def _reason(block: ParsingFailedBlock) -> str:
+    if isinstance(block, DuplicateFieldKeyBlock):
+        return f"field {', '.join(repr(k) for k in sorted(block.duplicate_keys))} given twice in one entry"
+    reason = getattr(block.error, "abort_reason", None) or str(block.error)
+    lines = reason.strip().splitlines()
+    return lines[0].strip() if lines else "unreadable block"
 
 
-def _value(entry: Entry, name: str) -> str | None:
-    field = entry.fields_dict.get(name)
-    if field is None:
-        return None
-    value = " ".join(decode(str(field.value)).split())
-    return value or None
+def expand(raw: str, macros: dict[str, str]) -> str:
+    """The text a raw field value stands for: `{...}` or `"..."` parts, macros and numbers, joined by `#`."""
+    out = []
+    for part in _split_concatenation(raw):
+        if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
+            out.append(part[1:-1])
+        elif part.isdigit():
+            out.append(part)
+        else:
+            key = part.lower()
+            out.append(macros.get(key) or _MONTHS.get(key) or part)
+    return "".join(out)
 
 
-def _raw(entry: Entry, name: str) -> str | None:
-    """A field that is not prose (a link, DOI or id): braces and TeX escapes removed, nothing else."""
-    field = entry.fields_dict.get(name)
-    if field is None:
-        return None
-    value = re.sub(r"\\([_%&#$~])", r"\1", str(field.value)).replace("{", "").replace("}", "").strip()
-    return value or None
+def _split_concatenation(raw: str) -> list[str]:
+    """`cvpr # " 2019"` as ['cvpr', '" 2019"']: split on `#` outside braces and quotes."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(raw):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+    parts.append(raw[start:].strip())
+    return [p for p in parts if p]
+
+
+class _Fields:
+    """An entry's fields by lowercase name, resolved; prose decoded from LaTeX."""
+
+    def __init__(self, entry: Entry, macros: dict[str, str]):
+        self._raw = {f.key.lower(): expand(str(f.value), macros) for f in entry.fields}
+
+    def text(self, name: str) -> str | None:
+        if name not in self._raw:
+            return None
+        value = " ".join(decode(self._raw[name]).split())
+        return value or None
+
+    def literal(self, name: str) -> str | None:
+        """A field that is not prose (a link, DOI or id): braces and TeX escapes removed, nothing else."""
+        if name not in self._raw:
+            return None
+        value = re.sub(r"\\([_%&#$~])", r"\1", self._raw[name]).replace("{", "").replace("}", "").strip()
+        return value or None
+
+
+_DBLP_HOMONYM = re.compile(r"\s+\d{4}$")  # dblp tells apart people of one name: 'Wei Liu 0001'
 
 
 def split_names(authors: str) -> tuple[list[str], bool]:
@@ -95,9 +139,10 @@ def split_names(authors: str) -> tuple[list[str], bool]:
             et_al = True
             continue
         if "," in name:
-            names.append(", ".join(p.strip() for p in name.split(",") if p.strip()))
+            parts = [_DBLP_HOMONYM.sub("", p.strip()) for p in name.split(",") if p.strip()]
+            names.append(", ".join(parts))
             continue
-        words = name.split()
+        words = _DBLP_HOMONYM.sub("", name).split()
         # 'Laurens van der Maaten': the family name starts at the first lowercase particle.
         cut = next((i for i, w in enumerate(words[:-1]) if i > 0 and w[:1].islower()), len(words) - 1)
         family, given = " ".join(words[cut:]), " ".join(words[:cut])
@@ -105,31 +150,33 @@ def split_names(authors: str) -> tuple[list[str], bool]:
     return names, et_al
 
 
-def entry_to_draft(entry: Entry, origin: str) -> Draft | str:
+def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = None) -> Draft | str:
+    """The draft for one entry, or why it cannot be one."""
+    fields = _Fields(entry, macros or {})
     line = entry.start_line + 1
     draft = Draft(origin=f"{origin}:{line}", line=line)
-    draft.title = (_value(entry, "title") or "").strip(" .")
+    draft.title = (fields.text("title") or "").strip(" .")
     if not draft.title:
         return f"entry '{entry.key}' has no title"
-    authors = _value(entry, "author")
+    authors = fields.text("author")
     if not authors:
         return f"entry '{entry.key}' has no author"
     draft.authors, draft.et_al = split_names(authors)
-    year = _value(entry, "year") or (_value(entry, "date") or "")[:4]
+    year = fields.text("year") or (fields.text("date") or "")[:4]
     if not year or not year.isdigit():
         return f"entry '{entry.key}' has no year"
     draft.year = int(year)
     kind = _TYPES.get(entry.entry_type.lower())
-    draft.venue_text = _value(entry, "journal") or _value(entry, "journaltitle") or _value(entry, "booktitle") or ""
-    draft.volume = _value(entry, "volume")
-    draft.number = _value(entry, "number") or _value(entry, "issue")
-    draft.pages = _value(entry, "pages")
-    draft.publisher = _value(entry, "publisher")
-    draft.institution = _value(entry, "institution") or _value(entry, "school")
-    draft.doi = _raw(entry, "doi")
-    eprint = _raw(entry, "eprint")
-    prefix = (_value(entry, "archiveprefix") or _value(entry, "eprinttype") or "").lower()
-    if eprint and (prefix in ("", "arxiv")) and parse_arxiv(eprint):
+    draft.venue_text = next(filter(None, map(fields.text, ("journal", "journaltitle", "booktitle", "howpublished"))), "")
+    draft.volume = fields.text("volume")
+    draft.number = fields.text("number") or fields.text("issue")
+    draft.pages = fields.text("pages")
+    draft.publisher = fields.text("publisher")
+    draft.institution = fields.text("institution") or fields.text("school")
+    draft.doi = fields.literal("doi")
+    eprint = fields.literal("eprint")
+    prefix = (fields.text("archiveprefix") or fields.text("eprinttype") or "").lower()
+    if eprint and prefix in ("", "arxiv") and parse_arxiv(eprint):
         draft.arxiv = parse_arxiv(eprint)
     corr = re.fullmatch(r"abs/(\S+)", draft.volume or "")
     if draft.venue_text.lower() in ("corr", "arxiv", "arxiv.org") or re.match(r"arxiv preprint", draft.venue_text, re.I):
@@ -143,7 +190,8 @@ def entry_to_draft(entry: Entry, origin: str) -> Draft | str:
         draft.volume = None
     draft.type = kind if kind in ("book", "incollection", "techreport", "phdthesis") else None
     for name in ("url", "pdf"):
-        link = _raw(entry, name)
-        if link:
+        link = fields.literal(name)
+        # dblp gives the DOI again as its url: the doi field already says it.
+        if link and not (draft.doi and parse_doi(link) == parse_doi(draft.doi)):
             sort_link(draft, link)
     return draft

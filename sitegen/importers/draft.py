@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import ValidationError
+from rapidfuzz import fuzz
 
 from sitegen import dedupe, normalize
 from sitegen.document import Document
@@ -206,6 +207,31 @@ def _same_work(paper: Paper, others: list[Paper]) -> tuple[Paper, str] | None:
         if key == dedupe.title_key(other.title) and paper.year == other.year and family == family_part(other.authors[0]):
             return other, "same title, first author and year"
     return None
+
+
+def existing_matches(paper: Paper, existing: Iterable[Paper]) -> list[tuple[Paper, str]]:
+    """The records of `existing` that `check` would flag as probable duplicates of `paper`, each with why.
+
+    The rules are dedupe's own (same arXiv id or DOI, the same title, or near-identical titles
+    with the same first author and year; pairs listed under distinct_from stay apart), so `add`
+    refuses exactly what `check` would warn about. Ids and DOIs are compared in canonical form,
+    so an arXiv version or a DOI's case makes no difference; titles without case, accents or
+    punctuation, and a title match says how similar the titles are. `paper` needs an id of
+    its own (see keys.next_free).
+    """
+    existing = list(existing)
+    by_id = {p.id: p for p in existing}
+    found = []
+    for match in dedupe.find_matches([paper, *existing]):
+        if paper.id not in (match.a, match.b):
+            continue
+        other = by_id[match.b if match.a == paper.id else match.a]
+        why = match.reason
+        if match.field == "title" and "%" not in why:
+            score = fuzz.ratio(dedupe.title_key(paper.title), dedupe.title_key(other.title))
+            why = f"{why}: {score:.0f}% similar, ignoring case, accents and punctuation"
+        found.append((other, why))
+    return found
 
 
 def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:

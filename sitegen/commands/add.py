@@ -1,0 +1,288 @@
+"""`sitegen add`: one new record, from a BibTeX entry, an arXiv id or a DOI.
+
+The recipe: read the labels given as options (one option per taxonomy axis), read the source,
+refuse a paper the collection already has, ask for missing labels on a terminal (or say which
+options to give), check the record exactly as `check` would, and only then write it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from pathlib import Path
+from typing import Callable, Sequence
+
+from pydantic import ValidationError
+
+from sitegen.document import Document, display_path, parse_yaml
+from sitegen.errors import SitegenError, UsageError
+from sitegen.fmt import render
+from sitegen.importers.draft import Draft, existing_matches, to_record
+from sitegen.keys import base_key, next_free
+from sitegen.load import PAPERS_DIR
+from sitegen.messages import did_you_mean, problems_from
+from sitegen.model import Paper, paper_model
+from sitegen.normalize import normalize
+from sitegen.pipeline import Collection, load_collection
+from sitegen.taxonomy import Taxonomy
+from sitegen.validate import validate_document
+
+Labels = dict[str, list[str]]
+
+
+# --- options ---------------------------------------------------------------------------
+
+
+def _dest(axis: str) -> str:
+    return "axis_" + axis.replace("-", "_")
+
+
+def add_axis_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """One option per axis of the collection's taxonomy: `--knowledge feature-based`."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--root", type=Path, default=Path("."))
+    root = pre.parse_known_args(argv)[0].root
+    try:
+        taxonomy = Taxonomy.load(root)
+    except (SitegenError, OSError):
+        return  # the command itself reports what is wrong with the taxonomy
+    group = parser.add_argument_group("taxonomy labels (from taxonomy.yaml)")
+    for axis in taxonomy.axes:
+        group.add_argument(
+            f"--{axis.id}",
+            dest=_dest(axis.id),
+            action="append",
+            default=[],
+            metavar="ID",
+            help=f"{axis.description} One of: {', '.join(taxonomy.axis_node_ids(axis.id))}",
+        )
+
+
+def labels_from_options(args: argparse.Namespace, taxonomy: Taxonomy) -> Labels:
+    """The labels given on the command line, each checked against its axis."""
+    labels: Labels = {}
+    for axis in taxonomy.axis_ids:
+        given = [part.strip() for value in getattr(args, _dest(axis), []) for part in value.split(",")]
+        allowed = taxonomy.axis_node_ids(axis)
+        for node in filter(None, given):
+            if node in allowed:
+                labels.setdefault(axis, []).append(node)
+            elif node in taxonomy.nodes:
+                other = taxonomy.nodes[node].axis
+                raise UsageError(f"--{axis} {node}: '{node}' is a {other} id; give it as --{other} {node}")
+            else:
+                raise UsageError(f"--{axis} {node}: unknown {axis} id{did_you_mean(node, allowed)} (`sitegen add --help` lists them)")
+    return labels
+
+
+def missing_labels_message(taxonomy: Taxonomy) -> str:
+    """What to give when a core record has no label and nobody can be asked."""
+    width = max(len(axis) for axis in taxonomy.axis_ids) + 4
+    lines = ["a core record needs at least one taxonomy label; nothing was written. Give one or more of:"]
+    for axis in taxonomy.axis_ids:
+        ids = ", ".join(taxonomy.axis_node_ids(axis))
+        indent = f"  --{axis}".ljust(width + 3)
+        lines.append(textwrap.fill(ids, 100, initial_indent=indent, subsequent_indent=" " * len(indent), break_on_hyphens=False))
+    lines.append("or --scope related for background work (architectures, datasets, general compression).")
+    lines.append("docs/curation.md ('Scope and labels') says which labels fit.")
+    return "\n".join(lines)
+
+
+# --- prompts ---------------------------------------------------------------------------
+
+
+def can_prompt(args: argparse.Namespace) -> bool:
+    """Ask only a person at a terminal: never with --no-input, in CI, or when stdin is not a terminal."""
+    if args.no_input or os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+        return False
+    return sys.stdin.isatty()
+
+
+def _ask_terminal(prompt: str) -> str:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError("no answer (end of input); nothing was written")
+    return line.strip()
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+class Prompter:
+    """Asks for a record's scope and labels, offering the taxonomy's choices."""
+
+    def __init__(self, taxonomy: Taxonomy, ask: Callable[[str], str] = _ask_terminal, say: Callable[[str], None] = _say):
+        self.taxonomy, self.ask, self.say = taxonomy, ask, say
+
+    def scope(self) -> str:
+        while True:
+            answer = self.ask("scope: core (distillation work) or related (background)? [core] ").lower()
+            if answer in ("", "core", "c"):
+                return "core"
+            if answer in ("related", "r"):
+                return "related"
+            self.say(f"  '{answer}' is neither core nor related")
+
+    def labels(self, given: Labels) -> Labels:
+        """`given`, with an answer for each axis it lacks; at least one label in all."""
+        while True:
+            labels = dict(given)
+            for axis in self.taxonomy.axis_ids:
+                if axis not in labels:
+                    chosen = self._axis(axis)
+                    if chosen:
+                        labels[axis] = chosen
+            if labels:
+                return labels
+            self.say("a core record needs at least one label; choose again (or interrupt, and use --scope related)")
+
+    def _axis(self, axis: str) -> list[str]:
+        info = self.taxonomy.axis(axis)
+        ids = self.taxonomy.axis_node_ids(axis)
+        self.say(f"\n{axis}: {info.description}")
+        for number, node in enumerate(ids, start=1):
+            depth = len(self.taxonomy.ancestors(node))
+            self.say(f"  {number:>2} {'  ' * depth}{node}  ({self.taxonomy.nodes[node].label})")
+        while True:
+            answer = self.ask(f"{axis} (numbers or ids, separated by commas; empty for none): ")
+            chosen, wrong = [], []
+            for part in filter(None, (p.strip() for p in answer.split(","))):
+                if part.isdigit() and 1 <= int(part) <= len(ids):
+                    chosen.append(ids[int(part) - 1])
+                elif part in ids:
+                    chosen.append(part)
+                else:
+                    wrong.append(part)
+            if not wrong:
+                return list(dict.fromkeys(chosen))
+            self.say(f"  not a choice: {', '.join(wrong)}{did_you_mean(wrong[0], ids)}")
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+def read_source(args: argparse.Namespace) -> Draft:
+    if args.bibtex is not None:
+        return _one_bibtex_entry(args.bibtex)
+    if args.arxiv is not None:
+        from sitegen.importers.arxiv import fetch_arxiv
+
+        return fetch_arxiv(args.arxiv)
+    from sitegen.importers.crossref import fetch_crossref
+
+    return fetch_crossref(args.doi)
+
+
+def _one_bibtex_entry(name: str) -> Draft:
+    from sitegen.importers.bibtex import read_bibtex
+
+    if name == "-":
+        text, shown = sys.stdin.read(), "<stdin>"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise UsageError(f"--bibtex {name}: no such file")
+        text, shown = path.read_text(encoding="utf-8"), display_path(path)
+    drafts, failures = read_bibtex(text, shown)
+    if failures:
+        line, reason = failures[0]
+        raise SitegenError(f"{shown}:{line}: {reason}")
+    if len(drafts) != 1:
+        found = "no entry" if not drafts else f"{len(drafts)} entries (lines {', '.join(str(d.line) for d in drafts)})"
+        raise UsageError(f"--bibtex {name}: expected one BibTeX entry, found {found}; `sitegen import bibtex` takes many")
+    return drafts[0]
+
+
+# --- the record ------------------------------------------------------------------------
+
+
+def _taken_ids(root: Path, collection: Collection) -> set[str]:
+    """Ids a new record may not have: records (valid or not), and retired ids kept as aliases."""
+    files = {path.stem for path in (root / PAPERS_DIR).glob("*.yaml")}
+    return files | {p.id for p in collection.papers} | {a for p in collection.papers for a in p.aliases}
+
+
+def make_paper(draft: Draft, taxonomy: Taxonomy, scope: str, labels: Labels, taken: set[str], distinct_from: list[str]) -> Paper:
+    """The draft as a normalized record with a free id; SitegenError if it cannot be valid."""
+    fields = to_record(draft, taxonomy, scope, labels)
+    fields["id"] = next_free(base_key(draft.authors[0], draft.year or 0, draft.title), taken)
+    if distinct_from:
+        fields["distinct_from"] = distinct_from
+    model = paper_model(taxonomy)
+    try:
+        return normalize(model.model_validate(fields), taxonomy)
+    except ValidationError as exc:
+        messages = [p.message for p in problems_from(exc, Document(draft.origin, fields), model, taxonomy)]
+        raise SitegenError(f"{draft.origin}: cannot make a valid record ({'; '.join(messages)}); nothing was written") from None
+
+
+def refuse_duplicates(paper: Paper, collection: Collection) -> None:
+    found = existing_matches(paper, collection.papers)
+    if found:
+        where = "; ".join(f"{other.where} ({why})" for other, why in found)
+        ids = " ".join(f"--distinct-from {other.id}" for other, _ in found)
+        raise SitegenError(
+            f"refused: the collection already has this paper: {where}. "
+            f"Improve that record instead; if this is another work, add it again with {ids}"
+        )
+
+
+def checked_text(paper: Paper, path: Path, taxonomy: Taxonomy, origin: str) -> str:
+    """The file `add` writes, read back and validated exactly as `check` reads records."""
+    text = render(paper)
+    doc = parse_yaml(text.encode("utf-8"), display_path(path))
+    _, problems = validate_document(doc, taxonomy)
+    errors = [p.message for p in problems if p.is_error]
+    if errors:
+        raise SitegenError(f"{origin}: the record would not pass `check` ({'; '.join(errors)}); nothing was written")
+    return text
+
+
+def run_add(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    collection = load_collection(root)
+    taxonomy = collection.taxonomy
+    given = labels_from_options(args, taxonomy)
+    unknown = [other for other in args.distinct_from if other not in collection.by_id]
+    if unknown:
+        raise UsageError(f"--distinct-from {unknown[0]}: no such record{did_you_mean(unknown[0], collection.by_id)}")
+    draft = read_source(args)
+    if args.code:
+        draft.code = args.code
+    taken = _taken_ids(root, collection)
+    # Refuse a duplicate before asking anything: the answers would be wasted.
+    paper = make_paper(draft, taxonomy, args.scope or "core", given, taken, args.distinct_from)
+    refuse_duplicates(paper, collection)
+    interactive = can_prompt(args) and args.bibtex != "-"  # standard input held the entry
+    scope = args.scope or (Prompter(taxonomy).scope() if interactive else "core")
+    labels = given
+    if scope == "core" and interactive and len(given) < len(taxonomy.axis_ids):
+        labels = Prompter(taxonomy).labels(given)
+    elif scope == "core" and not given:
+        raise UsageError(missing_labels_message(taxonomy))
+    if (scope, labels) != (paper.scope, given):
+        paper = make_paper(draft, taxonomy, scope, labels, taken, args.distinct_from)
+    path = root / PAPERS_DIR / f"{paper.id}.yaml"
+    text = checked_text(paper, path, taxonomy, draft.origin)
+    shown = display_path(path)
+    if args.dry_run:
+        sys.stdout.write(text)
+        print(f"dry run: would write {shown}", file=sys.stderr)
+        return 0
+    path.parent.mkdir(exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as out:  # never replace a file, even one written meanwhile
+            out.write(text)
+    except FileExistsError:
+        raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
+    print(f"wrote {shown}", file=sys.stderr)
+    for doubt in paper.doubts:
+        print(f"doubt: {doubt}", file=sys.stderr)
+    root_option = "" if root == Path(".") else f" --root {root}"
+    print(f"next: read it over, then run: python -m sitegen{root_option} check {shown}", file=sys.stderr)
+    return 0

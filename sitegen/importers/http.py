@@ -1,0 +1,58 @@
+"""One GET over HTTP for the look-up importers (arXiv, Crossref), with the standard library.
+
+A service that cannot be reached is a NetworkError with one line to show; an answer with an
+error status is returned like any other, for the importer to explain in its own terms.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+from sitegen.errors import NetworkError
+
+USER_AGENT = "kd-bibliography-sitegen/0.1 (python-urllib; adds one record per request)"
+TIMEOUT_SECONDS = 20.0
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes
+    content_type: str
+
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+def get(url: str, service: str, accept: str, timeout: float = TIMEOUT_SECONDS) -> Response:
+    """GET `url`; raise NetworkError naming `service` when it cannot be reached at all."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return Response(answer.status, answer.read(MAX_BYTES), answer.headers.get_content_type())
+    except urllib.error.HTTPError as exc:
+        with exc:
+            body = exc.read(MAX_BYTES) if exc.fp is not None else b""
+            return Response(exc.code, body, exc.headers.get_content_type() if exc.headers else "")
+    except urllib.error.URLError as exc:
+        raise NetworkError(f"cannot reach {service} ({_why(exc.reason)}); check the connection, or add the paper with --bibtex") from None
+    except (socket.timeout, TimeoutError):
+        raise NetworkError(f"cannot reach {service} (no answer in {timeout:.0f} s); check the connection, or add the paper with --bibtex") from None
+    except OSError as exc:
+        raise NetworkError(f"cannot reach {service} ({_why(exc)}); check the connection, or add the paper with --bibtex") from None
+
+
+def _why(reason: object) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "name not resolved: no network?"
+    if isinstance(reason, (socket.timeout, TimeoutError)):
+        return "timed out"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason)

@@ -1,0 +1,170 @@
+"""BibTeX as Google Scholar, dblp, the ACL Anthology and arXiv export it, and malformed entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.importers.bibtex import expand, read_bibtex, split_names
+from tests.contrib import DATA
+
+BIBTEX = DATA / "bibtex"
+
+
+def read_one(name: str):
+    drafts, failures = read_bibtex((BIBTEX / name).read_text(encoding="utf-8"), name)
+    assert failures == []
+    assert len(drafts) == 1
+    return drafts[0]
+
+
+def fields(draft) -> dict:
+    return {k: v for k, v in vars(draft).items() if v not in (None, [], "", False)}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param(
+            "scholar-arxiv.bib",
+            {"title": "Distilling the knowledge in a neural network", "authors": ["Hinton, Geoffrey", "Vinyals, Oriol", "Dean, Jeff"],
+             "year": 2015, "venue_text": "arXiv", "arxiv": "1503.02531"},
+            id="scholar_arxiv_preprint_journal",
+        ),
+        pytest.param(
+            "scholar-conference.bib",
+            {"title": "Relational knowledge distillation", "authors": ["Park, Wonpyo", "Kim, Dongju", "Lu, Yan", "Cho, Minsu"], "year": 2019,
+             "venue_text": "Proceedings of the IEEE/CVF conference on computer vision and pattern recognition", "pages": "3967\u20133976"},
+            id="scholar_conference",
+        ),
+        pytest.param(
+            "scholar-accents.bib",
+            {"title": "Unifying distillation and privileged information",
+             "authors": ["Lopez-Paz, David", "Bottou, L\u00e9on", "Sch\u00f6lkopf, Bernhard", "Vapnik, Vladimir"],
+             "year": 2015, "venue_text": "arXiv", "arxiv": "1511.03643"},
+            id="scholar_latex_accents",
+        ),
+        pytest.param(
+            "scholar-others.bib",
+            {"title": "Language models are few-shot learners",
+             "authors": ["Brown, Tom", "Mann, Benjamin", "Ryder, Nick", "Subbiah, Melanie", "Kaplan, Jared D", "Dhariwal, Prafulla",
+                         "Neelakantan, Arvind", "Shyam, Pranav", "Sastry, Girish", "Askell, Amanda"],
+             "et_al": True, "year": 2020, "venue_text": "Advances in neural information processing systems", "volume": "33",
+             "pages": "1877\u20131901"},
+            id="scholar_and_others",
+        ),
+        pytest.param(
+            "dblp-corr.bib",
+            {"title": "Distilling the Knowledge in a Neural Network", "authors": ["Hinton, Geoffrey E.", "Vinyals, Oriol", "Dean, Jeffrey"],
+             "year": 2015, "venue_text": "arXiv", "arxiv": "1503.02531"},
+            id="dblp_corr_volume_abs",
+        ),
+        pytest.param(
+            "dblp-conference.bib",
+            {"title": "Decoupled Knowledge Distillation", "authors": ["Zhao, Borui", "Cui, Quan", "Song, Renjie", "Qiu, Yiyu", "Liang, Jiajun"],
+             "year": 2022, "venue_text": "IEEE/CVF Conference on Computer Vision and Pattern Recognition, CVPR 2022, New Orleans, LA, USA, June 18-24, 2022",
+             "publisher": "IEEE", "doi": "10.1109/CVPR52688.2022.01165"},
+            id="dblp_conference_url_is_the_doi",
+        ),
+        pytest.param(
+            "acl-anthology.bib",
+            {"title": "Patient Knowledge Distillation for BERT Model Compression", "authors": ["Sun, Siqi", "Cheng, Yu", "Gan, Zhe", "Liu, Jingjing"],
+             "year": 2019,
+             "venue_text": "Proceedings of the 2019 Conference on Empirical Methods in Natural Language Processing and the 9th International Joint "
+                           "Conference on Natural Language Processing (EMNLP-IJCNLP)",
+             "pages": "4323\u20134332", "publisher": "Association for Computational Linguistics", "doi": "10.18653/v1/D19-1441",
+             "url": "https://aclanthology.org/D19-1441"},
+            id="acl_anthology_quotes_and_month_macro",
+        ),
+        pytest.param(
+            "arxiv-export.bib",
+            {"title": "Distilling the Knowledge in a Neural Network", "authors": ["Hinton, Geoffrey", "Vinyals, Oriol", "Dean, Jeff"],
+             "year": 2015, "arxiv": "1503.02531"},
+            id="arxiv_export_camel_case_archiveprefix",
+        ),
+        pytest.param(
+            "macros.bib",
+            {"title": "FitNets: Hints for Thin Deep Nets",
+             "authors": ["Romero, Adriana", "Ballas, Nicolas", "Kahou, Samira Ebrahimi", "Chassang, Antoine", "Gatta, Carlo", "Bengio, Yoshua"],
+             "year": 2015, "venue_text": "Proceedings of the International Conference on Learning Representations", "arxiv": "1412.6550"},
+            id="string_macros_concatenation_capitalised_fields",
+        ),
+    ],
+)
+def test_exported_entries_read_as_drafts(name: str, expected: dict) -> None:
+    draft = read_one(name)
+    found = fields(draft)
+    assert found.pop("origin") == f"{name}:{draft.line}"
+    found.pop("line")
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "failures"),
+    [
+        pytest.param(
+            "@article{a,\n  title = {Unclosed,\n  author = {Hinton, G.},\n  year = 2015\n}\n@misc{b, title={T}, author={A, B}, year={2019}}\n",
+            [(1, "not valid BibTeX: Unexpected block start: `@misc`. Was still looking for field-value closing `,` or `}`")],
+            id="entry_without_closing_brace",
+        ),
+        pytest.param(
+            "@misc{key title = {T}, author = {A, B}, year = {2019}}\n",
+            [(1, "not valid BibTeX: Expected comma after entry key, but found =")],
+            id="entry_key_without_comma",
+        ),
+        pytest.param(
+            "@misc{key,\n  title = {One},\n  title = {Two},\n  author = {A, B},\n  year = {2019}\n}\n",
+            [(1, "not valid BibTeX: field 'title' given twice in one entry")],
+            id="field_given_twice",
+        ),
+        pytest.param("@misc{key, author = {A, B}, year = {2019}}\n", [(1, "entry 'key' has no title")], id="entry_without_title"),
+        pytest.param("@misc{key, title = {T}, year = {2019}}\n", [(1, "entry 'key' has no author")], id="entry_without_author"),
+        pytest.param("\n\n@misc{key, title = {T}, author = {A, B}, year = {n.d.}}\n", [(3, "entry 'key' has no year")], id="year_not_a_number"),
+    ],
+)
+def test_malformed_entries_are_failures_with_their_line(text: str, failures: list[tuple[int, str]]) -> None:
+    drafts, found = read_bibtex(text, "bad.bib")
+    assert found == failures
+    assert len(drafts) == (1 if "@misc{b" in text else 0)
+
+
+@pytest.mark.parametrize(
+    ("authors", "names", "et_al"),
+    [
+        pytest.param("Laurens van der Maaten and Geoffrey Hinton", ["van der Maaten, Laurens", "Hinton, Geoffrey"], False, id="particle"),
+        pytest.param("Wei Liu 0001 and Liu 0002, Wei", ["Liu, Wei", "Liu, Wei"], False, id="dblp_homonym_numbers"),
+        pytest.param("Hinton, G. E. and others", ["Hinton, G. E."], True, id="and_others"),
+        pytest.param("Dean, Jr., Jeff", ["Dean, Jr., Jeff"], False, id="family_jr_given"),
+        pytest.param("OpenAI", ["OpenAI"], False, id="single_name"),
+    ],
+)
+def test_split_names(authors: str, names: list[str], et_al: bool) -> None:
+    assert split_names(authors) == (names, et_al)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        pytest.param("{Braced {Words}}", "Braced {Words}", id="braces"),
+        pytest.param('"Quoted {"}inner"', 'Quoted {"}inner', id="quotes"),
+        pytest.param('proc # " " # iclr', "Proc. of ICLR", id="macros_and_literal"),
+        pytest.param("jan", "January", id="month_macro"),
+        pytest.param("2015", "2015", id="number"),
+        pytest.param("undefined", "undefined", id="unknown_macro_kept"),
+    ],
+)
+def test_expand(raw: str, text: str) -> None:
+    assert expand(raw, {"proc": "Proc. of", "iclr": "ICLR"}) == text
+
+
+def test_our_export_reads_back_as_the_same_work(tmp_path) -> None:
+    """Round trip: the collection exported as BibTeX, read by the importer, gives each record's facts."""
+    from sitegen.export.bibtex import to_bibtex
+    from sitegen.pipeline import load_collection
+    from tests.contrib import make_collection
+
+    collection = load_collection(make_collection(tmp_path / "kd"))
+    drafts, failures = read_bibtex(to_bibtex(collection.papers, collection.taxonomy), "export.bib")
+    assert failures == []
+    assert [(d.title, d.authors, d.et_al, d.year, d.arxiv, d.doi) for d in drafts] == [
+        (p.title, p.authors, p.et_al, p.year, p.arxiv, p.doi) for p in collection.papers
+    ]
