@@ -9,7 +9,7 @@ repeated keys are errors, never constructed, expanded or silently dropped.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,28 +29,43 @@ Loc = tuple[str | int, ...]
 
 _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SEQ, _MAP, _MERGE, _STR = _T + "seq", _T + "map", _T + "merge", _T + "str"
 _constructor = yaml.constructor.SafeConstructor()
 
 
 @dataclass
 class Document:
-    """The values of one YAML file and where each one was written."""
+    """The values of one YAML file, and the text they were read from.
+
+    Positions are found only when a message needs one, by composing the text again: reading a
+    valid record costs no more than building its values, and no node tree is kept.
+    """
 
     path: str
     data: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = None
 
     def locate(self, loc: Loc, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at `loc`, or of its nearest written ancestor."""
-        table = self.key_positions if key else self.positions
-        for end in range(len(loc), -1, -1):
-            prefix = tuple(loc[:end])
-            if prefix in table:
-                return table[prefix]
-            if prefix in self.positions:
-                return self.positions[prefix]
-        return (1, 1)
+        """Line and column of the value at `loc` (of its key, with `key`), or of its nearest written ancestor."""
+        if not self.text:
+            return (1, 1)
+        node = yaml.compose(self.text, Loader=_Loader)
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for index, part in enumerate(loc):
+            child: yaml.Node | None = None
+            key_node: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                key_node, child = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), (None, None))
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                child = node.value[part]
+            if child is None:
+                break
+            node = child
+            last = index == len(loc) - 1
+            mark = key_node.start_mark if key and last and key_node is not None else child.start_mark
+        return (mark.line + 1, mark.column + 1)
 
     def problem(self, loc: Loc, message: str, key: bool = False, severity: str = "error") -> Problem:
         line, column = self.locate(loc, key=key)
@@ -104,26 +119,24 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
     if root is None:
         raise DataError([Problem(shown, 1, 1, "file is empty; expected a mapping of fields")])
     builder = _Builder(shown)
-    data = builder.build(root, (), 0)
+    data = builder.build(root, 0)
     if builder.problems:
         raise DataError(builder.problems)
-    return Document(shown, data, builder.positions, builder.key_positions)
+    return Document(shown, data, text)
 
 
 class _Builder:
-    """Turns a composed node tree into Python values, recording positions, refusing tricks."""
+    """Turns a composed node tree into Python values, refusing tricks."""
 
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
-        self.positions: dict[Loc, tuple[int, int]] = {}
-        self.key_positions: dict[Loc, tuple[int, int]] = {}
         self._seen: set[int] = set()
 
     def _fail(self, node: yaml.Node, message: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message))
 
-    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self._seen:
             # The composer hands back the same node for every alias of an anchor.
             self._fail(node, "anchors and aliases (&name, *name) are not allowed in records")
@@ -132,36 +145,34 @@ class _Builder:
         if depth > MAX_DEPTH:
             self._fail(node, f"values are nested more than {MAX_DEPTH} levels deep")
             return None
-        self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _T + "seq":
-                self._fail(node, f"YAML tag {_short_tag(node.tag)} is not allowed")
-                return None
-            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+            return self._mapping(node, depth)
+        if node.tag != _SEQ:
+            self._fail(node, f"YAML tag {_short_tag(node.tag)} is not allowed")
+            return None
+        return [self.build(item, depth + 1) for item in node.value]
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
-        if node.tag != _T + "map":
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
             self._fail(node, f"YAML tag {_short_tag(node.tag)} is not allowed")
             return {}
         result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, "a key must be a plain name, not a list or mapping")
                 continue
-            if key_node.tag == _T + "merge":
+            if key_node.tag == _MERGE:
                 self._fail(key_node, "merge keys (<<) are not allowed in records")
                 continue
             key = key_node.value
-            child = loc + (key,)
-            if key in result:
-                first = self.key_positions[child]
-                self._fail(key_node, f"key '{key}' appears twice in one mapping (first on line {first[0]})")
+            if key in first_line:
+                self._fail(key_node, f"key '{key}' appears twice in one mapping (first on line {first_line[key]})")
                 continue
-            self.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -169,7 +180,7 @@ class _Builder:
         if tag not in _SCALAR_TAGS:
             self._fail(node, f"YAML tag {_short_tag(tag)} is not allowed")
             return None
-        if tag == _T + "str" or tag == _T + "timestamp":
+        if tag == _STR or tag == _T + "timestamp":
             return node.value  # a date stays the text that was written
         if tag == _T + "null":
             return None

@@ -24,8 +24,7 @@ _STOPWORDS = frozenset(
 
 def ascii_fold(text: str) -> str:
     """Letters and digits of `text` without accents, lower case."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if c.isascii()).lower()
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def family_part(author: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Iterator, Literal, Optional
 
@@ -42,10 +41,13 @@ def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc characters, but tab and newline
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise _fail("empty", "must not be empty")
-    if any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in value):
+    if _CONTROL.search(value):
         raise _fail("control_character", "must not contain control characters")
     return value
 

@@ -5,10 +5,13 @@ Everything is gathered and checked before any command writes a file.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
-from sitegen import dedupe, load, normalize, validate
+from sitegen import dedupe, fingerprint, load, normalize, validate
 from sitegen.errors import Problem
 from sitegen.model import Paper
 from sitegen.taxonomy import Taxonomy
@@ -32,21 +35,57 @@ class Collection:
         return any(p.is_error or strict for p in self.problems)
 
 
-def load_collection(root: Path) -> Collection:
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # Reading builds many small objects and keeps most of them, and none forms a reference
+    # cycle: the cyclic collector would only walk the growing heap again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
+    """Read and check the collection under `root`.
+
+    With `focus` (display paths), only those records are validated in full; every other record
+    takes part in the collection-wide checks (ids, aliases, duplicates) through its fingerprint.
+    """
     taxonomy = Taxonomy.load(root)
-    paths, problems = load.record_paths(root)
-    documents, read_problems = load.read_documents(paths)
-    problems += read_problems
-    papers = []
-    for document in documents:
-        paper, found = validate.validate_document(document, taxonomy)
-        problems += found
-        if paper is not None:
-            canonical = normalize.normalize(paper, taxonomy)
-            problems += normalize.differences(paper, canonical)
-            papers.append(canonical)
-    problems += validate.collection_problems(papers)
-    groups = dedupe.group(dedupe.find_matches(papers))
-    problems += dedupe.problems(groups, {p.id: p for p in papers})
+    files, problems = load.record_files(root)
+    full = files if focus is None else [f for f in files if f.shown in focus]
+    with _no_cycle_collection():
+        documents, read_problems = load.read_documents(full)
+        problems += read_problems
+        papers = []
+        for document in documents:
+            paper, found = validate.validate_document(document, taxonomy)
+            problems += found
+            if paper is not None:
+                canonical = normalize.normalize(paper, taxonomy)
+                problems += normalize.differences(paper, canonical)
+                papers.append(canonical)
+        others = _fingerprints([f for f in files if focus is not None and f.shown not in focus], taxonomy)
+    everyone = [*papers, *others]
+    problems += validate.collection_problems(everyone)
+    groups = dedupe.group(dedupe.find_matches(everyone))
+    problems += dedupe.problems(groups, {p.id: p for p in everyone})
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, sorted(problems), groups, len(paths))
+    return Collection(taxonomy, papers, sorted(problems), groups, len(files))
+
+
+def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:
+    """Fingerprints of records outside the focus; a record not in canonical form is read in full."""
+    out = []
+    for file in files:
+        found = fingerprint.read(file.path, file.shown)
+        if found is None:
+            documents, _ = load.read_documents([file])
+            paper = validate.validate_document(documents[0], taxonomy)[0] if documents else None
+            found = fingerprint.Fingerprint.of(normalize.normalize(paper, taxonomy)) if paper else None
+        if found is not None:
+            out.append(found)
+    return out

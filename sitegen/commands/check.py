@@ -32,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
         from sitegen.changes import changed_records
 
         only = (only or set()) | changed_records(args.root, args.base)
-    collection = load_collection(args.root)
+    collection = load_collection(args.root, focus=only)
     problems = [p for p in collection.problems if only is None or p.path in only]
     report(problems, args.format)
     failed = any(p.is_error or args.strict for p in problems)

@@ -15,7 +15,7 @@ from sitegen.pipeline import load_collection
 
 def run_fmt(args: argparse.Namespace) -> int:
     only = selected(args.paths, args.root)
-    collection = load_collection(args.root)
+    collection = load_collection(args.root, focus=only)
     errors = [p for p in collection.problems if p.is_error and (only is None or p.path in only)]
     if errors:
         raise DataError(errors)  # formatting a record we cannot read could lose what it says

@@ -155,7 +155,7 @@ def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = No
     fields = _Fields(entry, macros or {})
     line = entry.start_line + 1
     draft = Draft(origin=f"{origin}:{line}", line=line)
-    draft.title = (fields.text("title") or "").strip(" .")
+    draft.title = (fields.text("title") or "").strip()  # a BibTeX title has no separator to strip: "et al." stays
     if not draft.title:
         return f"entry '{entry.key}' has no title"
     authors = fields.text("author")

@@ -1,0 +1,113 @@
+"""What the collection-wide checks need of a record, read cheaply.
+
+Duplicate ids, aliases and probable duplicates involve every record, but `check --changed`
+validates only the records a branch touches. For the others a `Fingerprint` is enough: id,
+aliases, the duplicate-detection keys, and where the record is. `scan` reads one from a record
+written in the canonical form `fmt` produces (as every record on main is) with a few line
+patterns instead of a YAML parse; a file it cannot read that way is parsed in full instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.errors import Problem
+from sitegen.identifiers import parse_arxiv
+from sitegen.model import Paper
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A record's identity and duplicate keys; shaped like the `Paper` fields it stands for."""
+
+    id: str
+    path: str
+    line: int  # of the id
+    title: str
+    authors: tuple[str, ...]  # the first author only
+    year: int
+    arxiv: str | None = None
+    doi: str | None = None
+    aliases: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, paper: Paper) -> "Fingerprint":
+        line = paper.document.locate(("id",))[0] if paper.document else 1
+        path = paper.document.path if paper.document else f"papers/{paper.id}.yaml"
+        return cls(paper.id, path, line, paper.title, tuple(paper.authors[:1]), paper.year, paper.arxiv, paper.doi,
+                   tuple(paper.aliases), tuple(paper.distinct_from))
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def problem(self, loc: tuple, message: str, severity: str = "error") -> Problem:
+        return Problem(self.path, self.line, 1, message, severity)  # type: ignore[arg-type]
+
+
+_TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from):[ ]?(.*)$", re.MULTILINE)
+_FIRST_AUTHOR = re.compile(r"^authors:\n[ ]*- (.*)$", re.MULTILINE)
+_PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
+
+
+def _scalar(text: str) -> str | None:
+    """The value of a one-line YAML scalar as fmt writes it, or None if it is written otherwise."""
+    text = text.strip()
+    if text.startswith("'"):
+        end = text.rfind("'")
+        return text[1:end].replace("''", "'") if end > 0 and text[end + 1:].strip()[:1] in ("", "#") else None
+    if not text or text.startswith('"') or not _PLAIN.match(text):
+        return None
+    return re.sub(r"\s+#.*$", "", text)
+
+
+def _ids(text: str) -> tuple[str, ...] | None:
+    match = re.fullmatch(r"\[([a-z0-9, \-]*)\]\s*(#.*)?", text.strip())
+    return tuple(i.strip() for i in match.group(1).split(",") if i.strip()) if match else None
+
+
+def scan(text: str, path: str) -> Fingerprint | None:
+    """A fingerprint read from canonical record text, or None where the text is not canonical."""
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for match in _TOP_KEY.finditer(text):
+        key = match.group(1)
+        if key in values:
+            return None
+        values[key] = match.group(2)
+        lines[key] = text.count("\n", 0, match.start()) + 1
+    author = _FIRST_AUTHOR.search(text)
+    if not author or not {"id", "title", "year"} <= values.keys():
+        return None
+    record_id, title, first = _scalar(values["id"]), _scalar(values["title"]), _scalar(author.group(1))
+    year = values["year"].split("#")[0].strip()
+    if not (record_id and title and first and year.isdigit()):
+        return None
+    arxiv = doi = None
+    if "arxiv" in values:
+        raw = _scalar(values["arxiv"])
+        arxiv = parse_arxiv(raw) if raw else None
+        if arxiv is None:
+            return None
+    if "doi" in values:
+        doi = _scalar(values["doi"])
+        if doi is None:
+            return None
+    lists = {}
+    for key in ("aliases", "distinct_from"):
+        found = _ids(values[key]) if key in values else ()
+        if found is None:
+            return None
+        lists[key] = found
+    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), (first,), int(year), arxiv, doi,
+                       lists["aliases"], lists["distinct_from"])
+
+
+def read(path: Path, shown: str) -> Fingerprint | None:
+    try:
+        return scan(path.read_text(encoding="utf-8"), shown)
+    except (OSError, UnicodeDecodeError):
+        return None
