@@ -1,0 +1,179 @@
+"""Charts as static SVG, drawn at build time: no script, no external library, no request.
+
+Two shapes cover the statistics page: bars per year stacked by the labels of one taxonomy axis,
+and horizontal bars for counts per venue or per taxonomy node. Every text is escaped here, as
+the SVG goes into the page as markup; colours come from one palette that stays readable for
+colour-blind readers (Okabe and Ito), with grey for 'unlabelled'.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+from html import escape
+
+from markupsafe import Markup
+
+from sitegen.site import urls
+from sitegen.site.index import SiteIndex
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+UNLABELLED = "#BBBBBB"
+FONT = 12
+
+
+@dataclass(frozen=True)
+class Chart:
+    anchor: str
+    title: str
+    caption: str
+    svg: Markup
+
+
+def _nice_step(maximum: int, ticks: int = 5) -> int:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` gridlines."""
+    if maximum <= ticks:
+        return 1
+    raw = maximum / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
+
+
+def _link(href: str | None, body: str) -> str:
+    return f'<a href="{escape(href)}">{body}</a>' if href else body
+
+
+def stacked_years(label: str, years: list[int], series: list[tuple[str, str, dict[int, int]]], link: Callable[[str], str]) -> Markup:
+    """Bars per year, one stacked segment per series (name, colour, counts by year)."""
+    width, left, right, top = 760, 44, 12, 16
+    legend_rows = math.ceil(len(series) / 3)
+    plot_height = 220
+    height = top + plot_height + 40 + legend_rows * 20
+    totals = {y: sum(counts.get(y, 0) for _, _, counts in series) for y in years}
+    maximum = max(totals.values(), default=0) or 1
+    step = _nice_step(maximum)
+    top_value = math.ceil(maximum / step) * step
+    slot = (width - left - right) / max(len(years), 1)
+    bar = max(slot * 0.72, 1.0)
+    base = top + plot_height
+
+    def y_of(value: float) -> float:
+        return base - plot_height * value / top_value
+
+    out = [
+        f'<svg class="kd-svg" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg" font-size="{FONT}">'
+    ]
+    for tick in range(0, top_value + 1, step):
+        y = y_of(tick)
+        out.append(f'<line class="kd-grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        out.append(f'<text class="kd-axis-text" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    every = max(1, math.ceil(len(years) / 16))  # label at most 16 years, so labels never overlap
+    for i, year in enumerate(years):
+        x = left + i * slot + (slot - bar) / 2
+        stacked = 0
+        for name, colour, counts in series:
+            n = counts.get(year, 0)
+            if not n:
+                continue
+            y0, y1 = y_of(stacked), y_of(stacked + n)
+            out.append(
+                f'<rect x="{x:.1f}" y="{y1:.1f}" width="{bar:.1f}" height="{y0 - y1:.1f}" fill="{colour}">'
+                f"<title>{year} · {escape(name)}: {n}</title></rect>"
+            )
+            stacked += n
+        if i % every == 0 or i == len(years) - 1:
+            body = f'<text class="kd-axis-text" x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
+            out.append(_link(link(urls.year(year)) if totals[year] else None, body))
+    for k, (name, colour, counts) in enumerate(series):
+        row, col = divmod(k, 3)
+        x, y = left + col * 240, base + 36 + row * 20
+        total = sum(counts.values())
+        out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>')
+        out.append(f'<text class="kd-legend" x="{x + 18}" y="{y}">{escape(name)} ({total})</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def horizontal_bars(label: str, rows: list[tuple[str, int, str | None, int]]) -> Markup:
+    """One bar per row: (text, count, link or None, indent level)."""
+    width, label_width, right, row_height, top = 760, 300, 48, 22, 8
+    height = top + row_height * len(rows) + 8
+    maximum = max((n for _, n, _, _ in rows), default=0) or 1
+    span = width - label_width - right
+    out = [
+        f'<svg class="kd-svg" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg" font-size="{FONT}">'
+    ]
+    for i, (text, n, href, indent) in enumerate(rows):
+        y = top + i * row_height
+        shown = escape(text if len(text) <= 44 - 3 * indent else text[: 41 - 3 * indent] + "…")
+        label_svg = f'<text class="kd-axis-text" x="{label_width - 8}" y="{y + 15}" text-anchor="end">{shown}<title>{escape(text)}</title></text>'
+        out.append(_link(href, label_svg))
+        bar = span * n / maximum
+        colour = PALETTE[0] if indent == 0 else PALETTE[4]
+        out.append(f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{row_height - 6}" fill="{colour}"><title>{escape(text)}: {n}</title></rect>')
+        out.append(f'<text class="kd-axis-text" x="{label_width + bar + 6:.1f}" y="{y + 15}">{n}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _by_axis(index: SiteIndex, axis: str, years: list[int]) -> list[tuple[str, str, dict[int, int]]]:
+    """Per top-level node of `axis`: papers per year (a node counts its sub-nodes' papers)."""
+    series = []
+    tops = index.taxonomy.top_nodes(axis)
+    for k, node in enumerate(tops):
+        ids = index.under_node[node]
+        counts = Counter(index.paper(i).year for i in ids)
+        series.append((index.taxonomy.nodes[node].label, PALETTE[k % len(PALETTE)], dict(counts)))
+    unlabelled = Counter(p.year for p in index.papers if p.scope == "core" and not p.labels(axis))
+    if unlabelled:
+        series.append(("unlabelled", UNLABELLED, dict(unlabelled)))
+    return series
+
+
+def statistics(index: SiteIndex, page: str = urls.STATISTICS, top_venues: int = 25) -> list[Chart]:
+    """The charts of the statistics page, in order, with links relative to `page`.
+
+    Per axis of the taxonomy, papers per year stacked by its top-level nodes; papers per venue;
+    and, for each axis whose nodes have sub-nodes (the application areas), papers per node.
+    """
+    def link(target: str) -> str:
+        return urls.relative(target, page)
+
+    taxonomy = index.taxonomy
+    years = sorted(index.by_year)
+    years = list(range(years[0], years[-1] + 1)) if years else []
+    charts = []
+    for axis in taxonomy.axes:
+        noun = axis.label[0].lower() + axis.label[1:]
+        title = f"Papers per year by {noun}"
+        charts.append(Chart(
+            f"year-{axis.id}", title, f"Core papers per year of publication, stacked by {noun}.",
+            stacked_years(title, years, _by_axis(index, axis.id, years), link),
+        ))
+    venues = sorted(index.by_venue.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    rows: list[tuple[str, int, str | None, int]] = [
+        (taxonomy.venues[v].short, len(ids), link(urls.venue(v)), 0) for v, ids in venues[:top_venues]
+    ]
+    rest = venues[top_venues:]
+    if rest:
+        rows.append((f"{len(rest)} other venues", sum(len(ids) for _, ids in rest), link(urls.VENUES), 0))
+    no_venue = sum(1 for p in index.papers if not p.venue)
+    if no_venue:
+        rows.append(("no venue", no_venue, None, 0))
+    shown = min(top_venues, len(venues))
+    charts.append(Chart("venues", "Papers per venue", f"The {shown} venues with most papers.", horizontal_bars("Papers per venue", rows)))
+    for axis in taxonomy.axes:
+        if not any(taxonomy.children(n) for n in taxonomy.top_nodes(axis.id)):
+            continue
+        node_rows: list[tuple[str, int, str | None, int]] = []
+        for top in taxonomy.top_nodes(axis.id):
+            for node in (top, *taxonomy.descendants(top)):
+                depth = len(taxonomy.ancestors(node))
+                node_rows.append(("› " * depth + taxonomy.nodes[node].label, len(index.under_node[node]), link(urls.node(node)), depth))
+        title = f"Papers per {axis.label[0].lower() + axis.label[1:]} area"
+        charts.append(Chart(f"nodes-{axis.id}", title, "Each area counts the papers of its sub-areas.", horizontal_bars(title, node_rows)))
+    return charts

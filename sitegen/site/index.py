@@ -1,0 +1,115 @@
+"""The collection indexed for the site: papers by node, person, venue and year, and the counts.
+
+Indexes hold ids; `paper(id)` gives the record. Every list is in a fixed order, so pages built
+from the same records are the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sitegen.model import Paper
+from sitegen.pipeline import Collection
+from sitegen.site.people import Person, people
+from sitegen.site.repository import Repository
+from sitegen.taxonomy import Taxonomy
+
+
+def newest_first(papers: list[Paper]) -> list[Paper]:
+    """Newest year first; within a year by title, then id."""
+    return sorted(papers, key=lambda p: (-p.year, p.title.casefold(), p.id))
+
+
+@dataclass
+class SiteIndex:
+    taxonomy: Taxonomy
+    papers: list[Paper]  # sorted by id
+    repository: Repository = field(default_factory=Repository)
+    collection: Collection | None = None
+
+    @classmethod
+    def build(cls, collection: Collection, repository: Repository) -> "SiteIndex":
+        return cls(collection.taxonomy, sorted(collection.papers, key=lambda p: p.id), repository, collection)
+
+    @cached_property
+    def by_id(self) -> dict[str, Paper]:
+        return {p.id: p for p in self.papers}
+
+    def paper(self, paper_id: str) -> Paper:
+        return self.by_id[paper_id]
+
+    # --- taxonomy ------------------------------------------------------------------------
+
+    @cached_property
+    def under_node(self) -> dict[str, list[str]]:
+        """Node id -> ids of papers labelled with it or with one of its sub-nodes."""
+        found: dict[str, set[str]] = {n: set() for n in self.taxonomy.nodes}
+        for paper in self.papers:
+            for label in paper.all_labels:
+                for node in (label, *self.taxonomy.ancestors(label)):
+                    found[node].add(paper.id)
+        return {n: sorted(ids) for n, ids in found.items()}
+
+    @cached_property
+    def on_node(self) -> dict[str, list[str]]:
+        """Node id -> ids of papers labelled with exactly that node."""
+        found: dict[str, list[str]] = {n: [] for n in self.taxonomy.nodes}
+        for paper in self.papers:
+            for label in paper.all_labels:
+                found[label].append(paper.id)
+        return found
+
+    def axis_labelled(self, axis: str) -> int:
+        """How many papers carry at least one label on `axis`."""
+        return sum(1 for p in self.papers if p.labels(axis))
+
+    # --- people, venues, years -----------------------------------------------------------
+
+    @cached_property
+    def people(self) -> list[Person]:
+        return people(self.papers)
+
+    @cached_property
+    def person_of(self) -> dict[str, Person]:
+        """Written author name -> the person's page."""
+        return {form: person for person in self.people for form in person.forms}
+
+    @cached_property
+    def by_venue(self) -> dict[str, list[str]]:
+        """Venue id -> paper ids, for venues with papers, in registry order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for paper in self.papers:
+            if paper.venue:
+                found[paper.venue].append(paper.id)
+        return {v: found[v] for v in self.taxonomy.venues if v in found}
+
+    @cached_property
+    def by_year(self) -> dict[int, list[str]]:
+        """Year -> paper ids, newest year first."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for paper in self.papers:
+            found[paper.year].append(paper.id)
+        return {y: found[y] for y in sorted(found, reverse=True)}
+
+    # --- counts --------------------------------------------------------------------------
+
+    @cached_property
+    def scope_counts(self) -> Counter[str]:
+        return Counter(p.scope for p in self.papers)
+
+    def newest_additions(self, count: int) -> tuple[str, list[Paper]]:
+        """The most recently added records, by git history; by year when history cannot tell.
+
+        Returns how they were chosen ('added' or 'published') and the papers.
+        """
+        added = self.repository.added
+        times = {p.id: added.get(f"papers/{p.id}.yaml") for p in self.papers}
+        known = {t for t in times.values() if t is not None}
+        if len(known) > 1:
+            # A record not committed yet is the newest of all.
+            latest = max(known) + 1
+            ordered = sorted(self.papers, key=lambda p: (-(times[p.id] or latest), -p.year, p.id))
+            return "added", ordered[:count]
+        return "published", newest_first(self.papers)[:count]

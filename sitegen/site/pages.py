@@ -1,0 +1,187 @@
+"""Every generated page of the site, from the index and the templates. Nothing is written here."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from sitegen.report import audit
+from sitegen.site import urls
+from sitegen.site.charts import statistics
+from sitegen.site.downloads import Downloads
+from sitegen.site.index import SiteIndex, newest_first
+from sitegen.site.people import Person
+from sitegen.site.render import Page, Renderer
+
+NEWEST = 12
+COAUTHORS = 12
+
+
+def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> list[Page]:
+    """All pages, in a fixed order."""
+    return [
+        home(index, renderer),
+        renderer.page("explore.md.j2", urls.EXPLORE),
+        renderer.page("taxonomy.md.j2", urls.TAXONOMY),
+        *node_pages(index, renderer),
+        *paper_pages(index, renderer, downloads),
+        *retired_pages(index, renderer),
+        authors_page(index, renderer),
+        *author_pages(index, renderer),
+        venues_page(index, renderer),
+        *venue_pages(index, renderer),
+        years_page(index, renderer),
+        *year_pages(index, renderer),
+        renderer.page("statistics.md.j2", urls.STATISTICS, charts=statistics(index)),
+        downloads_page(index, renderer, downloads),
+        *audit_page(index),
+    ]
+
+
+def home(index: SiteIndex, renderer: Renderer) -> Page:
+    newest_by, newest = index.newest_additions(NEWEST)
+    return renderer.page("home.md.j2", urls.HOME, newest=newest, newest_by=newest_by)
+
+
+def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    for node_id in index.taxonomy.nodes:
+        papers = newest_first([index.paper(i) for i in index.under_node[node_id]])
+        yield renderer.page(
+            "node.md.j2",
+            urls.node(node_id),
+            node_id=node_id,
+            papers=papers,
+            core=sum(1 for p in papers if p.scope == "core"),
+            children=index.taxonomy.children(node_id),
+        )
+
+
+def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> Iterator[Page]:
+    for paper in index.papers:
+        links = [
+            (label, href)
+            for label, href in (
+                ("PDF", paper.pdf),
+                ("arXiv", f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None),
+                ("DOI", f"https://doi.org/{paper.doi}" if paper.doi else None),
+                ("Web page", paper.url),
+                ("Code", paper.code),
+            )
+            if href
+        ]
+        yield renderer.page(
+            "paper.md.j2",
+            urls.paper(paper.id),
+            paper=paper,
+            links=links,
+            bibtex=downloads.entries[paper.id].rstrip("\n"),
+            edit_url=index.repository.edit_url(f"papers/{paper.id}.yaml"),
+        )
+
+
+def retired_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    """A page at each merged-away id, so old links and citations still lead somewhere."""
+    for paper in index.papers:
+        for old_id in paper.aliases:
+            yield renderer.page("retired.md.j2", urls.paper(old_id), old_id=old_id, paper=paper)
+
+
+def _letter(person: Person) -> str:
+    folded = unicodedata.normalize("NFKD", person.family)
+    letter = next((c.upper() for c in folded if c.isalpha() and c.isascii()), "")
+    return letter or "#"
+
+
+def authors_page(index: SiteIndex, renderer: Renderer) -> Page:
+    letters: dict[str, list[Person]] = defaultdict(list)
+    for person in index.people:
+        letters[_letter(person)].append(person)
+    ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+    return renderer.page("authors.md.j2", urls.AUTHORS, letters=ordered)
+
+
+def author_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    for person in index.people:
+        shared: Counter[str] = Counter()
+        for paper_id in person.papers:
+            for author in index.paper(paper_id).authors:
+                other = index.person_of[author]
+                if other.slug != person.slug:
+                    shared[other.slug] += 1
+        by_slug = {p.slug: p for p in (index.person_of[a] for i in person.papers for a in index.paper(i).authors)}
+        coauthors = [(by_slug[s], n) for s, n in sorted(shared.items(), key=lambda kv: (-kv[1], by_slug[kv[0]].sort_key))]
+        yield renderer.page(
+            "author.md.j2",
+            urls.author(person.slug),
+            person=person,
+            papers=newest_first([index.paper(i) for i in person.papers]),
+            coauthors=coauthors[:COAUTHORS],
+        )
+
+
+def venues_page(index: SiteIndex, renderer: Renderer) -> Page:
+    kinds: dict[str, list] = defaultdict(list)
+    for venue_id in index.by_venue:
+        venue = index.taxonomy.venues[venue_id]
+        kinds[venue.kind].append(venue)
+    ordered = [(kind, sorted(vs, key=lambda v: v.short.casefold())) for kind, vs in sorted(kinds.items())]
+    without = sum(1 for p in index.papers if not p.venue)
+    return renderer.page("venues.md.j2", urls.VENUES, kinds=ordered, without_venue=without)
+
+
+def venue_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    for venue_id, ids in index.by_venue.items():
+        yield renderer.page(
+            "venue.md.j2",
+            urls.venue(venue_id),
+            venue=index.taxonomy.venues[venue_id],
+            papers=newest_first([index.paper(i) for i in ids]),
+        )
+
+
+def years_page(index: SiteIndex, renderer: Renderer) -> Page:
+    core = {y: sum(1 for i in ids if index.paper(i).scope == "core") for y, ids in index.by_year.items()}
+    widest = max((len(ids) for ids in index.by_year.values()), default=1)
+    return renderer.page("years.md.j2", urls.YEARS, core=core, widest=widest)
+
+
+def year_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    years = list(index.by_year)  # newest first
+    venues = list(index.taxonomy.venues)
+    for k, year in enumerate(years):
+        by_venue: dict[str | None, list] = defaultdict(list)
+        for paper_id in index.by_year[year]:
+            paper = index.paper(paper_id)
+            by_venue[paper.venue].append(paper)
+        order = sorted(by_venue, key=lambda v: (-len(by_venue[v]), v is None, venues.index(v) if v else 0))
+        groups = [
+            (index.taxonomy.venues[v].short if v else "No venue", sorted(by_venue[v], key=lambda p: (p.title.casefold(), p.id)))
+            for v in order
+        ]
+        anchors = [f"venue-{v}" if v else "no-venue" for v in order]
+        yield renderer.page(
+            "year.md.j2",
+            urls.year(year),
+            year=year,
+            total=len(index.by_year[year]),
+            groups=groups,
+            anchors=anchors,
+            previous=years[k + 1] if k + 1 < len(years) else None,
+            next=years[k - 1] if k > 0 else None,
+        )
+
+
+def downloads_page(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> Page:
+    by_axis = [
+        (axis, [d for d in downloads.by_node if d.node and index.taxonomy.nodes[d.node].axis == axis.id])
+        for axis in index.taxonomy.axes
+    ]
+    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, by_axis=by_axis)
+
+
+def audit_page(index: SiteIndex) -> Iterator[Page]:
+    """The curation audit report (sitegen report) as a page, linking to the guide beside it."""
+    if index.collection is None:
+        return
+    yield Page(urls.AUDIT, audit(index.collection, guide="../curation.md"))

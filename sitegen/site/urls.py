@@ -1,0 +1,87 @@
+"""The site's URL layout, in one place.
+
+Every generated page is a folder with an index.md, so its URL is the folder (MkDocs'
+directory URLs) and no id can collide with a page called `index`. Links inside generated pages
+are written relative to the page, so the site works under any base path (a project's GitHub
+Pages site lives under /<repository>/).
+
+    /                           home
+    /explore/                   all papers, faceted
+    /papers/<id>/               one paper (its permalink); retired ids keep a page that points on
+    /taxonomy/                  the axes and their nodes;  /taxonomy/<node>/  one node
+    /authors/   /authors/<slug>/
+    /venues/    /venues/<venue>/
+    /years/     /years/<year>/
+    /statistics/  /downloads/  /audit/   and the hand-written pages from docs/
+    /downloads/<file>           the collection as .bib, CSL-JSON and JSON
+    /downloads/taxonomy/<node>.bib
+"""
+
+from __future__ import annotations
+
+HOME = ""
+EXPLORE = "explore/"
+TAXONOMY = "taxonomy/"
+AUTHORS = "authors/"
+VENUES = "venues/"
+YEARS = "years/"
+STATISTICS = "statistics/"
+DOWNLOADS = "downloads/"
+AUDIT = "audit/"
+CURATION = "curation/"
+
+EXPLORE_DATA = "explore/papers.json"
+BIBTEX_ALL = "downloads/kd-bibliography.bib"
+CSL_ALL = "downloads/kd-bibliography.csl.json"
+JSON_ALL = "downloads/kd-bibliography.json"
+
+
+def paper(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def node(node_id: str) -> str:
+    return f"taxonomy/{node_id}/"
+
+
+def axis(axis_id: str) -> str:
+    return f"{TAXONOMY}#{axis_id}"
+
+
+def author(slug: str) -> str:
+    return f"authors/{slug}/"
+
+
+def venue(venue_id: str) -> str:
+    return f"venues/{venue_id}/"
+
+
+def year(value: int) -> str:
+    return f"years/{value}/"
+
+
+def node_bibtex(node_id: str) -> str:
+    return f"downloads/taxonomy/{node_id}.bib"
+
+
+def source_file(url: str) -> str:
+    """The Markdown file MkDocs builds into `url` (a folder URL, or '' for the home page)."""
+    return f"{url}index.md" if url.endswith("/") or not url else url
+
+
+def relative(target: str, page: str) -> str:
+    """`target` (a site path, maybe with a #fragment) as a link from the page at site path `page`.
+
+    Site paths are clean ('papers/x/', 'downloads/a.bib', '' for the root), so plain string
+    work suffices, and it is fast enough for the tens of thousands of links of a large site.
+    """
+    path, _, fragment = target.partition("#")
+    folders = page.split("/")[:-1]  # the folders the page's URL is in
+    parts = path.split("/")  # folders of the target, then its file name ('' for a folder URL)
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    link = "../" * (len(folders) - common) + "/".join(parts[common:])
+    if fragment:
+        return f"{link}#{fragment}"
+    return link or "./"
