@@ -156,6 +156,41 @@ def _write(folder: Path, name: str, text: str) -> None:
             id="id_with_a_path",
         ),
         pytest.param(
+            "smith2020good.yaml", GOOD.replace("id: smith2020good", "id: smith 2020 good"),
+            "papers/smith2020good.yaml:1:5: error: id: 'smith 2020 good' is not a record id (lowercase familyYEARword, e.g. hinton2015distilling)",
+            id="id_with_spaces",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("year: 2020", "year: 2999"),
+            "papers/smith2020good.yaml:6:7: error: year: year 2999 is outside 1900-2027",
+            id="year_in_the_future",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "pdf: 'data:text/html,<script>alert(1)</script>'\n",
+            "papers/smith2020good.yaml:13:6: error: pdf: a link must start with https:// or http:// (found data:)",
+            id="data_url",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "url: https:///no-host\n",
+            "papers/smith2020good.yaml:13:6: error: url: a link must name a host",
+            id="url_without_host",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "doi: 10.abc/x\n",
+            "papers/smith2020good.yaml:13:6: error: doi: '10.abc/x' is not a DOI (expected a form like 10.1007/s11263-021-01453-z)",
+            id="malformed_doi",
+        ),
+        pytest.param(
+            "smith2020good.yaml", "just some text\n",
+            "papers/smith2020good.yaml:1:1: error: a record must be a mapping of fields, not text 'just some text'",
+            id="scalar_at_top_level",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("title: A good record", "title: \"A bell\\a in the title\""),
+            "papers/smith2020good.yaml:2:8: error: title: must not contain control characters",
+            id="control_character",
+        ),
+        pytest.param(
             "smith2020good.yaml", "- just\n- a list\n",
             "papers/smith2020good.yaml:1:1: error: a record must be a mapping of fields, not a list",
             id="list_at_top_level",
