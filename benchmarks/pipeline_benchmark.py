@@ -132,7 +132,7 @@ def main() -> int:
         start, end = "<!-- pipeline-table -->", "<!-- /pipeline-table -->"
         before, rest = page.split(start, 1)
         after = rest.split(end, 1)[1]
-        args.write.write_text(f"{before}{start}\n{text}\n\nMeasured on {machine}.\n{end}{after}", encoding="utf-8")
+        args.write.write_text(f"{before}{start}\n{text}\n\nMeasured on {machine}, {time.strftime('%Y-%m-%d')}.\n{end}{after}", encoding="utf-8")
     (OUT / "pipeline.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
 

@@ -31,9 +31,6 @@ class Collection:
     def by_id(self) -> dict[str, Paper]:
         return {p.id: p for p in self.papers}
 
-    def failed(self, strict: bool = False) -> bool:
-        return any(p.is_error or strict for p in self.problems)
-
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
