@@ -21,14 +21,19 @@ class Result:
     err: str
 
 
+def enter_copy(papers: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`papers` with the real taxonomy and venues, copied into `folder`, as the working folder."""
+    shutil.copy(ROOT / "taxonomy.yaml", folder)
+    shutil.copy(ROOT / "venues.yaml", folder)
+    shutil.copytree(papers, folder / "papers")
+    monkeypatch.chdir(folder)
+    return folder
+
+
 @pytest.fixture
 def collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of tests/data/collection (with the real taxonomy and venues) as the working folder."""
-    shutil.copy(ROOT / "taxonomy.yaml", tmp_path)
-    shutil.copy(ROOT / "venues.yaml", tmp_path)
-    shutil.copytree(DATA / "collection" / "papers", tmp_path / "papers")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    """A copy of the tiny test collection (tests/data/collection) as the working folder."""
+    return enter_copy(DATA / "collection" / "papers", tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -78,8 +83,4 @@ def make_paper(taxonomy):
 @pytest.fixture
 def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A collection of legitimate but dangerous records (script tags, template syntax, TeX specials)."""
-    shutil.copy(ROOT / "taxonomy.yaml", tmp_path)
-    shutil.copy(ROOT / "venues.yaml", tmp_path)
-    shutil.copytree(DATA / "hostile" / "papers", tmp_path / "papers")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return enter_copy(DATA / "hostile" / "papers", tmp_path, monkeypatch)
