@@ -44,3 +44,24 @@ def test_every_correction_names_its_evidence(real: Collection) -> None:
 
 def test_the_committed_audit_report_is_current(real: Collection) -> None:
     assert (ROOT / "AUDIT.md").read_text(encoding="utf-8") == audit(real), "run: python -m sitegen report -o AUDIT.md"
+
+
+@pytest.mark.tex
+def test_the_whole_collection_as_bibtex_passes_bibtex_and_biber(real: Collection, tmp_path: Path) -> None:
+    import subprocess
+
+    import bibtexparser
+    import pybtex.database
+
+    from sitegen.export.bibtex import to_bibtex
+
+    text = to_bibtex(real.papers, real.taxonomy)
+    (tmp_path / "all.bib").write_text(text, encoding="utf-8")
+    assert len(bibtexparser.parse_string(text).entries) == len(pybtex.database.parse_string(text, "bibtex").entries) == len(real.papers)
+    (tmp_path / "t.aux").write_text("\\relax\n\\citation{*}\n\\bibstyle{plain}\n\\bibdata{all}\n")
+    assert subprocess.run(["bibtex", "t"], cwd=tmp_path, capture_output=True).returncode == 0
+    blg = (tmp_path / "t.blg").read_text()
+    assert "Warning--" not in blg and "error message" not in blg, blg
+    assert subprocess.run(["biber", "--tool", "--validate-datamodel", "all.bib"], cwd=tmp_path, capture_output=True).returncode == 0
+    log = (tmp_path / "all.bib.blg").read_text()
+    assert "WARN" not in log and "ERROR" not in log
