@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from sitegen.document import Document, display_path, parse_yaml
 from sitegen.errors import SitegenError, UsageError
+from sitegen.files import write_atomic
 from sitegen.fmt import render
 from sitegen.importers.draft import Draft, existing_matches, to_record
 from sitegen.keys import base_key, next_free
@@ -276,8 +277,7 @@ def run_add(args: argparse.Namespace) -> int:
         return 0
     path.parent.mkdir(exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as out:  # never replace a file, even one written meanwhile
-            out.write(text)
+        write_atomic(path, text, replace=False)  # never replace a file, even one written meanwhile
     except FileExistsError:
         raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
     print(f"wrote {shown}", file=sys.stderr)

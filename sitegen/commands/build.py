@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from sitegen.site.serve import start_server, watch
 
     root: Path = args.root.resolve()
-    site_dir: Path = (args.site_dir or root / SITE_DIR).resolve()
+    site_dir: Path = Path(os.path.abspath(args.site_dir or root / SITE_DIR))  # a link there is refused, not followed
 
     def rebuild() -> None:
         try:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sitegen.errors import DataError, UsageError
+from sitegen.files import write_atomic
 from sitegen.pipeline import Collection, load_collection
 from sitegen.model import Paper
 from sitegen.messages import did_you_mean
@@ -50,7 +51,7 @@ def run_export(args: argparse.Namespace) -> int:
     text = render(collection, select(collection, args.where), args.format)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

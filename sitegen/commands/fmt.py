@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sitegen.commands.check import selected
 from sitegen.errors import DataError
+from sitegen.files import write_atomic
 from sitegen.fmt import reformat
 from sitegen.pipeline import load_collection
 
@@ -37,7 +38,7 @@ def run_fmt(args: argparse.Namespace) -> int:
         print(f"{len(changes)} file(s) would be reformatted", file=sys.stderr)
         return 1 if changes else 0
     for path, _, new in changes:
-        path.write_text(new, encoding="utf-8")
+        write_atomic(path, new)
         print(f"reformatted {path}", file=sys.stderr)
     print(f"{len(changes)} file(s) reformatted", file=sys.stderr)
     return 0

@@ -11,7 +11,8 @@ import sys
 from collections import Counter
 
 from sitegen.document import display_path
-from sitegen.errors import UsageError
+from sitegen.errors import SitegenError, UsageError
+from sitegen.files import write_atomic
 from sitegen.fmt import render
 from sitegen.importers.draft import Outcome, build
 from sitegen.load import PAPERS_DIR
@@ -53,7 +54,10 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         folder.mkdir(exist_ok=True)
         for path, paper in targets:
-            path.write_text(render(paper), encoding="utf-8")
+            try:
+                write_atomic(path, render(paper), replace=False)
+            except FileExistsError:
+                raise SitegenError(f"{display_path(path)} appeared while importing; it was left as it is, and the records after it were not written") from None
     verb = "would create" if args.dry_run else "created"
     summary.append(
         f"{verb} {len(outcome.created)} records, {len(outcome.merged)} entries merged into them, "

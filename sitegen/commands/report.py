@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sitegen.errors import DataError
+from sitegen.files import write_atomic
 from sitegen.pipeline import load_collection
 from sitegen.report import audit
 
@@ -17,7 +18,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise DataError(errors)
     text = audit(collection)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

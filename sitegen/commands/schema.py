@@ -7,6 +7,7 @@ import sys
 
 from sitegen.document import display_path
 from sitegen.errors import UsageError
+from sitegen.files import write_atomic
 from sitegen.schema import render_schema
 from sitegen.taxonomy import Taxonomy
 
@@ -27,6 +28,6 @@ def run_schema(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
+    write_atomic(args.output, text)
     print(f"wrote {display_path(args.output)}", file=sys.stderr)
     return 0

@@ -7,13 +7,14 @@ any builder that reads mkdocs.yml, such as Zensical) only turns that folder into
 
 from __future__ import annotations
 
-import shutil
+import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.errors import DataError, Problem, SitegenError
+from sitegen.files import check_output_folder, replace_folder
 from sitegen.pipeline import load_collection
 from sitegen.site import urls
 from sitegen.site.downloads import Downloads
@@ -32,6 +33,7 @@ TEMPLATES = "templates"
 HAND_WRITTEN = "docs"
 DOCS_DIR = Path("build") / "docs"
 SITE_DIR = Path("site")
+DOCS_OPTION = "--root (the pages are generated in build/docs under it)"
 
 
 @dataclass(frozen=True)
@@ -77,21 +79,33 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
     return files, index
 
 
-def _check_output(folder: Path, root: Path, project: Path) -> None:
-    """Refuse an output folder whose cleaning would delete the collection or the project."""
+def _check_output(folder: Path, root: Path, project: Path, option: str) -> None:
+    """Refuse an output folder whose replacement would delete the collection, the project, or
+    anything the user keeps there (see files.check_output_folder)."""
+    real = folder.resolve()
     for precious in (root, project, root / "papers"):
-        if folder == precious or folder in precious.parents:
+        if real == precious or real in precious.parents:
             raise SitegenError(f"{folder}: refusing to replace a folder that holds {precious}; choose another output folder")
+    check_output_folder(folder, str(folder), option)
 
 
 def write_tree(folder: Path, files: dict[str, bytes]) -> None:
-    """Replace `folder` with exactly `files`."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    for relative in sorted(files):
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(files[relative])
+    """Replace `folder` with exactly `files` (and the marker that says a build wrote it)."""
+
+    def fill(new: Path) -> None:
+        for relative in sorted(files):
+            path = new / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[relative])
+
+    replace_folder(folder, str(folder), DOCS_OPTION, fill)
+
+
+def _absolute(path: Path) -> Path:
+    """`path` made absolute without following a link at its end: the link itself is what a
+    build would replace, so it must be seen (and refused) as a link."""
+    path = Path(os.path.abspath(path))
+    return path.parent.resolve() / path.name
 
 
 def build_site(
@@ -106,24 +120,22 @@ def build_site(
     (default `root`/site)."""
     start = time.perf_counter()
     root = root.resolve()
+    docs_dir = _absolute(docs_dir or root / DOCS_DIR)
+    site_dir = _absolute(site_dir or root / SITE_DIR)
+    outputs = [(docs_dir, DOCS_OPTION)] + ([(site_dir, "--site-dir")] if run_mkdocs_build else [])
+    for folder, option in outputs:  # before the work, so that a refusal comes at once
+        _check_output(folder, root, project.resolve(), option)
     files, index = gather(root, project)
-    docs_dir = (docs_dir or root / DOCS_DIR).resolve()
-    site_dir = (site_dir or root / SITE_DIR).resolve()
-    for folder in (docs_dir, site_dir) if run_mkdocs_build else (docs_dir,):
-        _check_output(folder, root, project.resolve())
     write_tree(docs_dir, files)
     pages = sum(1 for f in files if f.endswith(".md"))
     if not run_mkdocs_build:
         return BuildResult(docs_dir, None, pages, len(index.papers), time.perf_counter() - start)
     repository = index.repository
-    run_mkdocs(
-        project / CONFIG_FILE,
-        docs_dir,
-        site_dir,
-        repository.url,
-        repository.commit_time or 0,
-        verbose,
-    )
+
+    def fill(new: Path) -> None:
+        run_mkdocs(project / CONFIG_FILE, docs_dir, new, repository.url, repository.commit_time or 0, verbose)
+
+    replace_folder(site_dir, str(site_dir), "--site-dir", fill)
     return BuildResult(docs_dir, site_dir, pages, len(index.papers), time.perf_counter() - start)
 
 

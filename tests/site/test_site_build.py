@@ -146,6 +146,44 @@ def test_two_builds_are_identical(tiny_site: BuiltSite, tmp_path: Path) -> None:
     assert again.site_dir is not None
     comparison = filecmp.dircmp(tiny_site.site, again.site_dir)
     assert _differences(comparison) == []
+    # A build replaces its own earlier output whole: a page no longer generated disappears.
+    (again.site_dir / "stale.html").write_text("from an older build")
+    third = build_site(tiny_site.root, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")
+    assert not (tmp_path / "site" / "stale.html").exists()
+    assert _differences(filecmp.dircmp(tiny_site.site, third.site_dir)) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "site"]  # no temporary folder left
+
+
+def test_build_never_deletes_what_a_site_link_points_to(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # mkdir /tmp/precious; echo x > /tmp/precious/thesis.tex; ln -s /tmp/precious site; sitegen build
+    root = make_tiny_collection(tmp_path / "collection")
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.tex").write_text("x\n")
+    (root / "site").symlink_to(precious, target_is_directory=True)
+    monkeypatch.chdir(root)
+    assert main(["build"]) == 2
+    assert capsys.readouterr().err == (
+        f"sitegen build: {root}/site: is a symbolic link; a build replaces its output folder and never follows a link "
+        "to replace what it points to. Nothing was deleted. Remove the link, or choose another folder with --site-dir\n"
+    )
+    assert (precious / "thesis.tex").read_text() == "x\n"
+    assert (root / "site").is_symlink() and not (root / "build").exists()
+
+
+def test_build_never_replaces_a_folder_it_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A mistyped `--site-dir ~/Documents`.
+    root = make_tiny_collection(tmp_path / "collection")
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.tex").write_text("x\n")
+    assert main(["--root", str(root), "build", "--site-dir", str(documents)]) == 2
+    assert capsys.readouterr().err == (
+        f"sitegen build: {documents}: folder is not empty and was not written by sitegen (it has no .sitegen-output "
+        "file), so a build will not replace it. Nothing was deleted. Move what it holds elsewhere (or delete the "
+        "folder yourself if it is an old build), or choose another folder with --site-dir\n"
+    )
+    assert sorted(p.name for p in documents.iterdir()) == ["thesis.tex"]
 
 
 def _differences(comparison: filecmp.dircmp) -> list[str]:
