@@ -4,11 +4,17 @@ Records come from strangers' pull requests, so the reader trusts nothing: it use
 composer (libyaml when available) to get a node tree with positions, then builds values
 itself. Only the YAML core types are accepted; tags, anchors and aliases, merge keys and
 repeated keys are errors, never constructed, expanded or silently dropped.
+
+Numbers are read as they were written, never reinterpreted: a whole number must be written in
+plain decimal digits. YAML 1.1 (PyYAML's reading) turns `010` into 8, `0x7E4` and `33:40` into
+2020 and `1_000` into 1000; those forms are errors quoting the value as written. In the fields
+whose text matters as written (`volume`, `number`, `pages`), any such value is kept as its text.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,15 @@ Loc = tuple[str | int, ...]
 _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SEQ, _MAP, _MERGE, _STR = _T + "seq", _T + "map", _T + "merge", _T + "str"
+_INT, _FLOAT, _BOOL = _T + "int", _T + "float", _T + "bool"
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+TEXT_FIELDS = frozenset({"volume", "number", "pages"})  # a record's fields whose written text is their value
+_INT_FORMS = (  # how YAML 1.1 reads a whole number that is not plain decimal
+    (re.compile(r"[-+]?0b[01_]+"), "binary"),
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "hexadecimal"),
+    (re.compile(r"[-+]?0[0-7_]+"), "octal"),
+    (re.compile(r"[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"), "base-60 (sexagesimal)"),
+)
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -160,6 +175,7 @@ class _Builder:
             return {}
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
+        top = depth == 0  # the record's own fields
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, "a key must be a plain name, not a list or mapping")
@@ -172,7 +188,10 @@ class _Builder:
                 self._fail(key_node, f"key '{key}' appears twice in one mapping (first on line {first_line[key]})")
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, depth + 1)
+            if top and key in TEXT_FIELDS and _keeps_text(value_node):
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -186,9 +205,31 @@ class _Builder:
             return None
         if tag == _T + "bool":
             return _constructor.construct_yaml_bool(node)
-        if tag == _T + "int":
+        if tag == _INT:
+            if not _DECIMAL.fullmatch(node.value):
+                self._fail(node, _not_decimal(node.value))
+                return None
             return _constructor.construct_yaml_int(node)
         return _constructor.construct_yaml_float(node)
+
+
+def _keeps_text(node: yaml.Node) -> bool:
+    """Whether `node` is a plain scalar that YAML would turn into another value than its text
+    (a number in any form but plain decimal, a float, a boolean)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" from libyaml
+        return False
+    return node.tag in (_FLOAT, _BOOL) or (node.tag == _INT and not _DECIMAL.fullmatch(node.value))
+
+
+def _not_decimal(value: str) -> str:
+    form = next((name for pattern, name in _INT_FORMS if pattern.fullmatch(value)), "")
+    if "_" in value and form in ("", "octal"):
+        form = "digits separated by underscores"
+    read_as = _constructor.construct_yaml_int(yaml.ScalarNode(_INT, value))
+    return (
+        f"'{value}' is not a plain decimal number: YAML would read this {form} form as {read_as}; "
+        "write whole numbers in decimal digits only"
+    )
 
 
 def _short_tag(tag: str) -> str:

@@ -84,7 +84,7 @@ def scan(text: str, path: str) -> Fingerprint | None:
         return None
     record_id, title, first = _scalar(values["id"]), _scalar(values["title"]), _scalar(author.group(1))
     year = values["year"].split("#")[0].strip()
-    if not (record_id and title and first and year.isdigit()):
+    if not (record_id and title and first and re.fullmatch(r"0|[1-9][0-9]*", year)):  # as the reader: plain decimal only
         return None
     arxiv = doi = None
     if "arxiv" in values:

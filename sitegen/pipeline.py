@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sitegen import dedupe, fingerprint, load, normalize, validate
+from sitegen.document import display_path
 from sitegen.errors import Problem
 from sitegen.model import Paper
 from sitegen.taxonomy import Taxonomy
@@ -86,3 +87,19 @@ def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fing
         if found is not None:
             out.append(found)
     return out
+
+
+def check_files(paths: list[Path], taxonomy: Taxonomy) -> tuple[list[Paper], list[Problem]]:
+    """Files outside the collection (drafts) read and checked as records on their own: every rule
+    of one record, none across records. Messages name each file as given."""
+    files = [load.RecordFile(path, display_path(path)) for path in paths]
+    documents, problems = load.read_documents(files)
+    papers = []
+    for document in documents:
+        paper, found = validate.validate_document(document, taxonomy)
+        problems += found
+        if paper is not None:
+            canonical = normalize.normalize(paper, taxonomy)
+            problems += normalize.differences(paper, canonical)
+            papers.append(canonical)
+    return papers, sorted(problems)

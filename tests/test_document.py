@@ -73,3 +73,36 @@ def test_a_file_over_the_size_limit_is_not_parsed(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_yaml(big, "big.yaml")
     assert caught.value.problems[0].format() == f"big.yaml:1:1: error: file is {MAX_BYTES + 9:,} bytes; the limit is {MAX_BYTES:,}"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param(b"year: 0x7E4\n", "r.yaml:1:7: error: '0x7E4' is not a plain decimal number: YAML would read this hexadecimal form as 2020; write whole numbers in decimal digits only", id="hexadecimal_year"),
+        pytest.param(b"year: 33:40\n", "r.yaml:1:7: error: '33:40' is not a plain decimal number: YAML would read this base-60 (sexagesimal) form as 2020; write whole numbers in decimal digits only", id="base_60_year"),
+        pytest.param(b"year: 03744\n", "r.yaml:1:7: error: '03744' is not a plain decimal number: YAML would read this octal form as 2020; write whole numbers in decimal digits only", id="octal_year"),
+        pytest.param(b"year: 2_020\n", "r.yaml:1:7: error: '2_020' is not a plain decimal number: YAML would read this digits separated by underscores form as 2020; write whole numbers in decimal digits only", id="underscore_year"),
+        pytest.param(b"year: 0b11111100100\n", "r.yaml:1:7: error: '0b11111100100' is not a plain decimal number: YAML would read this binary form as 2020; write whole numbers in decimal digits only", id="binary_year"),
+        pytest.param(b"sources:\n  seed: [12, 010]\n", "r.yaml:2:14: error: '010' is not a plain decimal number: YAML would read this octal form as 8; write whole numbers in decimal digits only", id="octal_seed_line"),
+    ],
+)
+def test_whole_numbers_only_in_plain_decimal(raw: bytes, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        parse_yaml(raw, "r.yaml")
+    assert [p.format() for p in caught.value.problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        pytest.param(b"volume: 010\n", {"volume": "010"}, id="volume_with_a_leading_zero"),
+        pytest.param(b"pages: 1:30\n", {"pages": "1:30"}, id="pages_with_a_colon"),
+        pytest.param(b"number: 0x10\n", {"number": "0x10"}, id="number_that_looks_hexadecimal"),
+        pytest.param(b"volume: 1.10\n", {"volume": "1.10"}, id="volume_that_looks_like_a_float"),
+        pytest.param(b"number: 1_2\n", {"number": "1_2"}, id="number_with_an_underscore"),
+        pytest.param(b"volume: 12\npages: 7\n", {"volume": 12, "pages": 7}, id="plain_decimal_stays_a_number"),
+        pytest.param(b"volume: '010'\n", {"volume": "010"}, id="quoted_text"),
+    ],
+)
+def test_volume_number_and_pages_keep_the_text_written(raw: bytes, value: dict) -> None:
+    assert parse_yaml(raw, "r.yaml").data == value

@@ -8,35 +8,49 @@ from pathlib import Path
 
 from sitegen.document import display_path
 from sitegen.errors import Problem, UsageError, count_summary
-from sitegen.pipeline import load_collection
+from sitegen.load import PAPERS_DIR
+from sitegen.pipeline import check_files, load_collection
 
 
-def selected(paths: list[Path], root: Path) -> set[str] | None:
-    """Display paths of the record files named by `paths` (files or folders), or None for all."""
+def selected(paths: list[Path], root: Path) -> tuple[set[str] | None, list[Path]]:
+    """The record files that `paths` (files or folders) name: display paths of the collection's
+    records (None for all), and files outside root/papers, which are read and checked as records
+    on their own (a draft checked before it is moved into papers/)."""
     if not paths:
-        return None
+        return None, []
+    papers = (root / PAPERS_DIR).resolve()
     chosen: set[str] = set()
+    outside: list[Path] = []
     for path in paths:
         if path.is_dir():
-            chosen.update(display_path(p) for p in path.rglob("*.yaml"))
-        elif path.exists():
+            found = [p for p in sorted(path.rglob("*.yaml")) if p.resolve().parent == papers]
+            if not found and path.resolve() != papers:
+                raise UsageError(
+                    f"{path}: holds no record of the collection (records live in {display_path(papers)}/); "
+                    "name a file to check it as a record"
+                )
+            chosen.update(display_path(p) for p in found)
+        elif not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        elif path.resolve().parent == papers:
             chosen.add(display_path(path))
         else:
-            raise UsageError(f"{path}: no such file or folder")
-    return chosen
+            outside.append(path)
+    return chosen, outside
 
 
 def run_check(args: argparse.Namespace) -> int:
-    only = selected(args.paths, args.root)
+    only, outside = selected(args.paths, args.root)
     if args.changed:
         from sitegen.changes import changed_records
 
         only = (only or set()) | changed_records(args.root, args.base)
     collection = load_collection(args.root, focus=only)
     problems = [p for p in collection.problems if only is None or p.path in only]
+    problems += check_files(outside, collection.taxonomy)[1]
     report(problems, args.format)
     failed = any(p.is_error or args.strict for p in problems)
-    shown = len(only) if only is not None else collection.files
+    shown = (len(only) if only is not None else collection.files) + len(outside)
     what = "record" if shown == 1 else "records"
     verdict = "failed" if failed else "ok"
     print(f"checked {shown} {what}: {count_summary(problems)}: {verdict}", file=sys.stderr)

@@ -11,19 +11,22 @@ from sitegen.commands.check import selected
 from sitegen.errors import DataError
 from sitegen.files import write_atomic
 from sitegen.fmt import reformat
-from sitegen.pipeline import load_collection
+from sitegen.pipeline import check_files, load_collection
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    only = selected(args.paths, args.root)
+    only, outside = selected(args.paths, args.root)
     collection = load_collection(args.root, focus=only)
+    drafts, draft_problems = check_files(outside, collection.taxonomy)  # files outside papers/, each on its own
     errors = [p for p in collection.problems if p.is_error and (only is None or p.path in only)]
+    errors += [p for p in draft_problems if p.is_error]
     if errors:
         raise DataError(errors)  # formatting a record we cannot read could lose what it says
+    chosen = [p for p in collection.papers if only is None or (p.document is not None and p.document.path in only)]
     changes: list[tuple[Path, str, str]] = []
-    for paper in collection.papers:
+    for paper in chosen + drafts:
         doc = paper.document
-        if doc is None or (only is not None and doc.path not in only):
+        if doc is None:
             continue
         path = Path(doc.path)
         old = path.read_text(encoding="utf-8")

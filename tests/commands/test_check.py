@@ -191,6 +191,16 @@ def _write(folder: Path, name: str, text: str) -> None:
             id="control_character",
         ),
         pytest.param(
+            "smith2020good.yaml", GOOD.replace("year: 2020", "year: 0x7E4"),
+            "papers/smith2020good.yaml:6:7: error: '0x7E4' is not a plain decimal number: YAML would read this hexadecimal form as 2020; write whole numbers in decimal digits only",
+            id="hexadecimal_year",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("year: 2020", "year: 33:40"),
+            "papers/smith2020good.yaml:6:7: error: '33:40' is not a plain decimal number: YAML would read this base-60 (sexagesimal) form as 2020; write whole numbers in decimal digits only",
+            id="base_60_year",
+        ),
+        pytest.param(
             "smith2020good.yaml", "- just\n- a list\n",
             "papers/smith2020good.yaml:1:1: error: a record must be a mapping of fields, not a list",
             id="list_at_top_level",
@@ -273,3 +283,65 @@ def test_an_unknown_command_is_a_usage_error(collection: Path, cli) -> None:
     result = cli("chekc")
     assert result.code == 2
     assert "invalid choice: 'chekc'" in result.err
+
+
+def test_volume_and_pages_keep_their_text_through_check_fmt_and_export(collection: Path, cli) -> None:
+    # volume: 010 was read as 8 and pages: 1:30 as 90, and exported and rewritten so.
+    record = GOOD.replace("venue: cvpr\ntype: inproceedings", "venue: tpami\ntype: article\nvolume: 010\npages: 1:30")
+    _write(collection, "smith2020good.yaml", record)
+    assert cli("check", "--strict").code == 0
+    assert cli("fmt").code == 0
+    written = (collection / "papers" / "smith2020good.yaml").read_text(encoding="utf-8")
+    assert "volume: '010'\n" in written and "pages: 1:30\n" in written
+    exported = cli("export", "bibtex", "--where", "scheme=offline").out
+    entry = exported[exported.index("@article{smith2020good"):]
+    assert "  volume = 010,\n" in entry and "  pages = {1:30}\n" in entry  # bibtex reads a bare number as its digits
+    assert '"volume": "010"' in cli("export", "json").out
+
+
+def test_a_file_outside_papers_is_read_and_checked_as_a_record(collection: Path, cli) -> None:
+    # printf 'id: [unclosed\n' > bad.yaml; sitegen check bad.yaml  -- was: exit 0, the file never read
+    (collection / "bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    result = cli("check", "bad.yaml")
+    assert result.code == 1
+    assert result.out == "bad.yaml:2:1: error: YAML syntax error: while parsing a flow sequence; did not find expected ',' or ']'\n"
+    assert result.err == "checked 1 record: 1 error, 0 warnings in 1 file: failed\n"
+
+
+def test_a_draft_outside_papers_is_checked_by_every_rule_of_one_record(collection: Path, cli) -> None:
+    (collection / "drafts").mkdir()
+    (collection / "drafts" / "smith2020good.yaml").write_text(GOOD, encoding="utf-8")
+    assert cli("check", "drafts/smith2020good.yaml").err == "checked 1 record: 0 errors, 0 warnings in 0 files: ok\n"
+    (collection / "drafts" / "draft.yaml").write_text(GOOD.replace("year: 2020", "year: 2021"), encoding="utf-8")
+    result = cli("check", "drafts/draft.yaml", "papers/park2019relational.yaml")
+    assert result.code == 1
+    assert result.out == (
+        "drafts/draft.yaml:1:5: error: id 'smith2020good' does not match the file name 'draft.yaml'; the file must be named smith2020good.yaml\n"
+        "drafts/draft.yaml:1:5: error: id 'smith2020good' does not follow the key rule (first author's family name, year, first significant title word): expected 'smith2021good'\n"
+    )
+    assert result.err == "checked 2 records: 2 errors, 0 warnings in 1 file: failed\n"
+
+
+def test_a_folder_outside_papers_is_refused(collection: Path, cli) -> None:
+    (collection / "drafts").mkdir()
+    (collection / "drafts" / "smith2020good.yaml").write_text(GOOD, encoding="utf-8")
+    for command in ("check", "fmt"):
+        result = cli(command, "drafts")
+        assert result.code == 2
+        assert result.err == f"sitegen {command}: drafts: holds no record of the collection (records live in papers/); name a file to check it as a record\n"
+
+
+def test_fmt_formats_a_draft_outside_papers_and_never_one_it_cannot_read(collection: Path, cli) -> None:
+    draft = collection / "smith2020good.yaml"
+    draft.write_text(GOOD.replace("title: A good record", "title:   'A good record'"), encoding="utf-8")
+    broken = collection / "broken.yaml"
+    broken.write_text("id: [unclosed\n", encoding="utf-8")
+    refused = cli("fmt", "smith2020good.yaml", "broken.yaml")
+    assert refused.code == 1
+    assert refused.err.startswith("broken.yaml:2:1: error: YAML syntax error")
+    assert "title:   'A good record'" in draft.read_text(encoding="utf-8")
+    done = cli("fmt", "smith2020good.yaml")
+    assert done.code == 0
+    assert done.err == "reformatted smith2020good.yaml\n1 file(s) reformatted\n"
+    assert draft.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/paper.schema.json\nid: smith2020good\ntitle: A good record\n")
+    assert broken.read_text(encoding="utf-8") == "id: [unclosed\n"
