@@ -316,8 +316,8 @@ def test_a_draft_outside_papers_is_checked_by_every_rule_of_one_record(collectio
     result = cli("check", "drafts/draft.yaml", "papers/park2019relational.yaml")
     assert result.code == 1
     assert result.out == (
-        "drafts/draft.yaml:1:5: error: id 'smith2020good' does not match the file name 'draft.yaml'; the file must be named smith2020good.yaml\n"
         "drafts/draft.yaml:1:5: error: id 'smith2020good' does not follow the key rule (first author's family name, year, first significant title word): expected 'smith2021good'\n"
+        "drafts/draft.yaml:1:5: error: id 'smith2020good' does not match the file name 'draft.yaml'; the file must be named smith2020good.yaml\n"
     )
     assert result.err == "checked 2 records: 2 errors, 0 warnings in 1 file: failed\n"
 
