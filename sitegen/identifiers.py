@@ -17,11 +17,13 @@ _ARXIV_FORMS = [
         re.IGNORECASE,
     ),
 ]
-_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
+# A DOI may hold almost any character, but not a brace or a backslash here: BibTeX's doi field is
+# verbatim, and those would unbalance the entry or be printed (no registered DOI uses them).
+_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s{}\\]+)$", re.IGNORECASE)
 _SPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ARXIV_PATTERN = r"^(\d{4}\.\d{4,5}|[a-z][a-z.\-]*(\.[A-Z]{2})?/\d{7})$"
-DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+DOI_PATTERN = r"^10\.\d{4,9}/[^\s{}\\]+$"
 
 
 def parse_arxiv(text: str) -> str | None:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from sitegen.names import whole_name
+
 ID_PATTERN = r"^[a-z]+[0-9]{4}[a-z0-9]+(-[2-9]|-[1-9][0-9]+)?$"
 
 # Words a citation key skips, as Google Scholar and most reference managers do.
@@ -28,8 +30,8 @@ def ascii_fold(text: str) -> str:
 
 
 def family_part(author: str) -> str:
-    """The family name of a ``Family, Given`` author, as ASCII letters only."""
-    family = author.split(",", 1)[0]
+    """The family name of a ``Family, Given`` author (or a name kept whole), as ASCII letters only."""
+    family = whole_name(author) or author.split(",", 1)[0]
     return re.sub(r"[^a-z]", "", ascii_fold(family)) or "anon"
 
 

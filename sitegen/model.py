@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from sitegen.identifiers import parse_arxiv, parse_doi, url_problem
 from sitegen.keys import ID_PATTERN
+from sitegen.names import whole_name
 
 if TYPE_CHECKING:
     from sitegen.document import Document
@@ -57,6 +58,11 @@ def _check_author(value: str) -> str:
     name = value.strip()
     if not name:
         raise _fail("author_form", "an author name must not be empty")
+    whole = whole_name(name)
+    if whole is not None:  # {OpenAI}, {Ernst and Young}: one name, kept whole
+        if not whole.strip():
+            raise _fail("author_form", "a name in braces must not be empty")
+        return value
     if re.fullmatch(r"(et\.? ?al\.?|others|\.\.\.|…)", name, re.IGNORECASE):
         raise _fail("author_form", "write 'et_al: true' instead of listing '{name}' as an author", name=name)
     if "&" in name or re.search(r"\sand\s", name):

@@ -180,15 +180,19 @@ def read_source(args: argparse.Namespace) -> Draft:
 
 
 def _one_bibtex_entry(name: str) -> Draft:
-    from sitegen.importers.bibtex import read_bibtex
+    from sitegen.importers.bibtex import decode_bytes, read_bibtex
 
     if name == "-":
-        text, shown = sys.stdin.read(), "<stdin>"
+        stream = getattr(sys.stdin, "buffer", None)  # bytes, so that a Latin-1 entry is read as one
+        raw, shown = stream.read() if stream is not None else sys.stdin.read().encode("utf-8"), "<stdin>"
     else:
         path = Path(name)
         if not path.is_file():
             raise UsageError(f"--bibtex {name}: no such file")
-        text, shown = path.read_text(encoding="utf-8"), display_path(path)
+        raw, shown = path.read_bytes(), display_path(path)
+    text, warning = decode_bytes(raw, shown)
+    if warning:
+        print(warning, file=sys.stderr)
     drafts, failures = read_bibtex(text, shown)
     if failures:
         line, reason = failures[0]

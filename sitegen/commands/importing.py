@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 
 from sitegen.document import display_path
-from sitegen.errors import SitegenError, UsageError
+from sitegen.errors import DataError, Problem, SitegenError, UsageError
 from sitegen.files import write_atomic
 from sitegen.fmt import render
 from sitegen.importers.draft import Outcome, build
@@ -29,6 +29,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         from sitegen.importers.markdown import read_markdown
 
+        _require_utf8(args.file.read_bytes(), shown)
         parsed = read_markdown(args.file, record_lines=args.seed)
         drafts = parsed.drafts
         forms = Counter(parsed.forms.values())
@@ -39,9 +40,12 @@ def run_import(args: argparse.Namespace) -> int:
         )
         unreadable = [(s.line, s.reason) for s in parsed.unreadable]
     else:
-        from sitegen.importers.bibtex import read_bibtex
+        from sitegen.importers.bibtex import decode_bytes, read_bibtex
 
-        drafts, failures = read_bibtex(args.file.read_text(encoding="utf-8"), shown)
+        text, warning = decode_bytes(args.file.read_bytes(), shown)
+        if warning:
+            print(warning, file=sys.stderr)
+        drafts, failures = read_bibtex(text, shown)
         summary.append(f"{len(drafts) + len(failures)} entries")
         unreadable = failures
     outcome = build(drafts, collection.taxonomy, collection.papers)
@@ -67,6 +71,15 @@ def run_import(args: argparse.Namespace) -> int:
     if outcome.created and not args.dry_run:
         print("next: classify the new records (scope, taxonomy), then run `sitegen check`", file=sys.stderr)
     return 1 if unreadable or outcome.invalid else 0
+
+
+def _require_utf8(raw: bytes, shown: str) -> None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError([Problem(shown, line, column, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 and import it again")]) from None
 
 
 def _report(shown: str, outcome: Outcome, unreadable: list[tuple[int, str]], dry_run: bool) -> None:

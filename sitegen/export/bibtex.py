@@ -1,4 +1,11 @@
-"""Records to BibTeX that bibtex and biber accept: escaped, case-protected, deterministic."""
+"""Records to BibTeX that bibtex and biber accept: escaped, case-protected, deterministic.
+
+Each field is written by its kind. Prose (title, names, venue, publisher) is encoded as LaTeX
+text (latex.py), with a title's math kept as math. Verbatim fields (`doi`, `url`, `eprint`) are
+written as they are: biblatex reads them verbatim and bibtex styles pass them to `\\url`, so an
+escape would be printed. `pages` is prose except its range dash, written `--`. The importer
+undoes exactly this, so export, import, export gives the same text.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +19,10 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from sitegen.export.latex import encode
+from sitegen.export.math import is_kept_math, spans
 from sitegen.identifiers import arxiv_abs_url
 from sitegen.model import Paper
+from sitegen.names import whole_name
 from sitegen.taxonomy import Taxonomy
 
 _FORMAT = BibtexFormat()
@@ -42,19 +51,33 @@ def _needs_protection(part: str, title_case: bool, sentence_start: bool) -> bool
 
 
 def protect_title(title: str) -> str:
-    """The title encoded for BibTeX, with names and acronyms wrapped in braces."""
-    tokens = re.split(r"(\s+)", title)
-    words = [t for t in tokens if t and not t.isspace()]
+    """The title encoded for BibTeX, with names and acronyms wrapped in braces, math as math."""
+    words = [t for t in re.split(r"\s+", title) if t]
     title_case = _is_title_case(words)
+    segments: list[tuple[str, bool]] = []  # (text, is kept math); dollars that are not math are text
+    for part, is_math in spans(title, escaped=False):
+        if is_math and is_kept_math(part):
+            segments.append((part, True))
+            continue
+        text = f"${part}$" if is_math else part
+        if segments and not segments[-1][1]:
+            segments[-1] = (segments[-1][0] + text, False)
+        else:
+            segments.append((text, False))
     out = []
     sentence_start = True
-    for token in tokens:
-        if not token or token.isspace():
-            out.append(encode(token))
+    for text, is_math in segments:
+        if is_math:
+            out.append("{$" + text + "$}")  # braced: no style changes the case of math
+            sentence_start = False
             continue
-        out.append(_protect_token(token, title_case, sentence_start))
-        # bibtex keeps the case of the first letter after ": " itself.
-        sentence_start = token.endswith(":")
+        for token in re.split(r"(\s+)", text):
+            if not token or token.isspace():
+                out.append(encode(token))
+                continue
+            out.append(_protect_token(token, title_case, sentence_start))
+            # bibtex keeps the case of the first letter after ": " itself.
+            sentence_start = token.endswith(":")
     return "".join(out)
 
 
@@ -74,15 +97,20 @@ def _protect_token(token: str, title_case: bool, sentence_start: bool) -> str:
 
 
 def format_author(author: str) -> str:
-    """One name for the author field; a part holding the word 'and' is braced so it stays one name."""
+    """One name for the author field; a part holding the word 'and' is braced so it stays one name.
+    A name the record braces (`{OpenAI}`, `{Ernst and Young}`) is one name, kept whole."""
+    whole = whole_name(author)
+    if whole is not None:
+        return "{" + encode(whole) + "}"
     parts = [p.strip() for p in author.split(",")]
     return ", ".join("{" + encode(p) + "}" if re.search(r"\band\b", p, re.IGNORECASE) else encode(p) for p in parts)
 
 
 def format_pages(pages: int | str) -> str:
+    """Pages as text, a range 'first-last' with bibtex's range dash: x_1-y_2 is x\\_1--y\\_2."""
     text = str(pages)
-    match = re.fullmatch(r"(\w+)-(\w+)", text)
-    return f"{match.group(1)}--{match.group(2)}" if match else encode(text)
+    match = re.fullmatch(r"([^\s-]+)-([^\s-]+)", text)
+    return f"{encode(match.group(1))}--{encode(match.group(2))}" if match else encode(text)
 
 
 def entry(paper: Paper, taxonomy: Taxonomy) -> Entry:
@@ -114,9 +142,9 @@ def entry(paper: Paper, taxonomy: Taxonomy) -> Entry:
     if paper.institution:
         fields.append(("institution", encode(paper.institution)))
     if paper.doi:
-        fields.append(("doi", encode(paper.doi)))
+        fields.append(("doi", paper.doi))  # verbatim: the model admits no brace or backslash in a DOI
     if paper.arxiv:
-        fields.append(("eprint", encode(paper.arxiv)))
+        fields.append(("eprint", paper.arxiv))
         fields.append(("archiveprefix", "arXiv"))
     url = paper.url or (arxiv_abs_url(paper.arxiv) if paper.arxiv else None) or paper.pdf
     if url:
@@ -126,7 +154,7 @@ def entry(paper: Paper, taxonomy: Taxonomy) -> Entry:
 
 def _encode_url(url: str) -> str:
     # biber and the url package read url fields verbatim, so only what would unbalance the
-    # entry is changed: braces and backslashes, which a URL may not hold unencoded anyway.
+    # entry is changed: braces and backslashes, percent-encoded as a URL may hold them.
     return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
 
 

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from sitegen.identifiers import arxiv_abs_url
 from sitegen.model import Paper
+from sitegen.names import whole_name
 from sitegen.taxonomy import Taxonomy
 
 # BibTeX entry type -> CSL item type (CSL 1.0.2).
@@ -27,7 +28,11 @@ _TYPES = {
 
 
 def csl_name(author: str) -> dict[str, str]:
-    """'Family, Given' or 'Family, Suffix, Given' (BibTeX's forms) as a CSL name."""
+    """'Family, Given' or 'Family, Suffix, Given' (BibTeX's forms) as a CSL name; a name kept
+    whole ('{OpenAI}') as CSL's literal name, which no processor splits or abbreviates."""
+    whole = whole_name(author)
+    if whole is not None:
+        return {"literal": whole}
     parts = [p.strip() for p in author.split(",")]
     if len(parts) == 1:
         return {"family": parts[0]}

@@ -3,8 +3,15 @@
 bibtexparser v2 splits the text into blocks; a block it cannot parse stays a failed block with
 its line, which we report. Values are resolved here, as bibtex itself would: `@string` macros,
 the standard month macros, and `#` concatenation. Field names are matched without regard to
-case (`Title`, `archivePrefix`). Field values are LaTeX: accents, escapes and case-protecting
-braces are decoded by `sitegen.export.latex.decode`, the inverse of what our export writes.
+case (`Title`, `archivePrefix`). Field values are LaTeX: accents, escapes, math and
+case-protecting braces are decoded by `sitegen.export.latex.decode`, the inverse of what our
+export writes; `doi`, `url` and `eprint` are verbatim, and a page range's `--` is its dash.
+
+dblp's `crossref` is resolved as bibtex resolves it: an entry inherits the fields it lacks
+(booktitle, year, publisher) from the `@proceedings` it names, which is a volume, not a paper.
+Author lists are split at "and" outside braces only, so `{Ernst and Young}` stays one name, kept
+whole in the record. A brace that unbalances an entry is reported where it is (bibsyntax.py).
+Files that are not UTF-8 are read as Windows-1252 (a superset of Latin-1), with a warning.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from sitegen.export.latex import decode
 from sitegen.identifiers import parse_arxiv, parse_doi
+from sitegen.importers.bibsyntax import brace_problems
 from sitegen.importers.draft import Draft, sort_link
 
 # bibtexparser also logs each failed block; we report them ourselves, with their lines.
@@ -47,23 +55,75 @@ _MONTHS = {
 }
 
 
+def decode_bytes(raw: bytes, shown: str) -> tuple[str, str | None]:
+    """The text of a .bib file, and a warning when it had to be read as another encoding than UTF-8.
+
+    Older reference managers write Latin-1 or Windows-1252; Windows-1252 reads both (it is
+    Latin-1 with printable characters where Latin-1 has control codes), and Latin-1 reads any
+    byte, for the five bytes Windows-1252 leaves undefined.
+    """
+    try:
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        for encoding, name in (("cp1252", "Windows-1252 (cp1252)"), ("latin-1", "Latin-1 (ISO 8859-1)")):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return text, (
+                f"{shown}:{line}:{column}: warning: the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                f"read as {name}. Check the accented letters of the records it gives"
+            )
+        raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
 def read_bibtex(text: str, origin: str) -> tuple[list[Draft], list[tuple[int, str]]]:
     """Drafts for the entries of `text`, and (line, reason) for each entry that could not be read."""
     library = bibtexparser.parse_string(text, parse_stack=[])
     failures: list[tuple[int, str]] = []
+    broken = {p.entry_line: p for p in brace_problems(text)}
+    for problem in broken.values():
+        failures.append((problem.line, problem.message))
     for block in library.failed_blocks:
-        failures.append((block.start_line + 1, f"not valid BibTeX: {_reason(block)}"))
+        if block.start_line + 1 not in broken:
+            failures.append((block.start_line + 1, f"not valid BibTeX: {_reason(block)}"))
     macros: dict[str, str] = {}
     for string in library.strings:  # in file order: a macro may use the ones before it
         macros[string.key.lower()] = expand(str(string.value), macros)
+    entries = [e for e in library.entries if e.start_line + 1 not in broken]
+    by_key = {}
+    for entry in entries:
+        by_key.setdefault(entry.key.lower(), entry)
+    cited = {_crossref(e, macros) for e in entries} - {None}
     drafts = []
-    for entry in library.entries:
-        result = entry_to_draft(entry, origin, macros)
+    for entry in entries:
+        if entry.key.lower() in cited and entry.entry_type.lower() in _VOLUMES:
+            continue  # a volume other entries take their booktitle, year and publisher from
+        parent_key = _crossref(entry, macros)
+        parent = by_key.get(parent_key) if parent_key else None
+        result = entry_to_draft(entry, origin, macros, parent)
         if isinstance(result, str):
+            if parent_key and parent is None:
+                result += f" (its crossref '{parent_key}' is not in this file)"
             failures.append((entry.start_line + 1, result))
         else:
             drafts.append(result)
-    return drafts, failures
+    return drafts, sorted(failures)
+
+
+# Entry types that are volumes, not papers: what a dblp entry's `crossref` names.
+_VOLUMES = {"proceedings", "book", "collection", "periodical"}
+# What an entry takes from the volume it names, as bibtex's crossref does: (field, from fields).
+_INHERITED = (("booktitle", ("booktitle", "title")), ("year", ("year",)), ("date", ("date",)), ("publisher", ("publisher",)))
+
+
+def _crossref(entry: Entry, macros: dict[str, str]) -> str | None:
+    for field in entry.fields:
+        if field.key.lower() == "crossref":
+            return expand(str(field.value), macros).strip().lower() or None
+    return None
 
 
 def _reason(block: ParsingFailedBlock) -> str:
@@ -108,8 +168,17 @@ def _split_concatenation(raw: str) -> list[str]:
 class _Fields:
     """An entry's fields by lowercase name, resolved; prose decoded from LaTeX."""
 
-    def __init__(self, entry: Entry, macros: dict[str, str]):
+    def __init__(self, entry: Entry, macros: dict[str, str], parent: Entry | None = None):
         self._raw = {f.key.lower(): expand(str(f.value), macros) for f in entry.fields}
+        if parent is not None:
+            inherited = {f.key.lower(): expand(str(f.value), macros) for f in parent.fields}
+            for name, sources in _INHERITED:
+                found = next((inherited[s] for s in sources if s in inherited), None)
+                if name not in self._raw and found is not None:
+                    self._raw[name] = found
+
+    def raw(self, name: str) -> str | None:
+        return self._raw.get(name)
 
     def text(self, name: str) -> str | None:
         if name not in self._raw:
@@ -117,15 +186,75 @@ class _Fields:
         value = " ".join(decode(self._raw[name]).split())
         return value or None
 
+    def pages(self) -> str | None:
+        """The pages: each side of the range decoded as text, the range dash `--` read as '-'."""
+        if "pages" not in self._raw:
+            return None
+        sides = [" ".join(decode(side).split()) for side in re.split(r"-{2,3}", self._raw["pages"])]
+        value = "-".join(sides) if all(sides) else " ".join(decode(self._raw["pages"]).split())
+        return value or None
+
     def literal(self, name: str) -> str | None:
-        """A field that is not prose (a link, DOI or id): braces and TeX escapes removed, nothing else."""
+        """A verbatim field (a link, DOI or id), as our export writes it. What other tools add is
+        taken off: protecting braces, TeX escapes (`\\_`), and the text macros older exports wrote
+        for `<`, `>`, `~`, `^` and `|`; records admit no brace or backslash in these fields."""
         if name not in self._raw:
             return None
-        value = re.sub(r"\\([_%&#$~])", r"\1", self._raw[name]).replace("{", "").replace("}", "").strip()
+        value = _OLD_ESCAPES.sub(lambda m: _OLD_ESCAPE_CHARS[m.group(1)], self._raw[name])
+        value = re.sub(r"\\([_%&#$~])", r"\1", value).replace("{", "").replace("}", "").strip()
         return value or None
 
 
+_OLD_ESCAPE_CHARS = {"textless": "<", "textgreater": ">", "textasciitilde": "~", "textasciicircum": "^", "textbar": "|"}
+_OLD_ESCAPES = re.compile(r"\\(" + "|".join(_OLD_ESCAPE_CHARS) + r")(?:\{\}|(?![A-Za-z]))")
+
+
 _DBLP_HOMONYM = re.compile(r"\s+\d{4}$")  # dblp tells apart people of one name: 'Wei Liu 0001'
+
+
+def _top_level_names(raw: str) -> list[str]:
+    """A raw author field split at ' and ' outside braces: '{Ernst and Young} and Smith, J.'."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", raw, flags=re.IGNORECASE):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(raw[start:match.start()])
+            start = match.end()
+    names.append(raw[start:])
+    return names
+
+
+def _whole(raw: str) -> bool:
+    """Whether a raw name is one braced group: '{OpenAI}', not '{\\"O}zt{\\"u}rk, A.'."""
+    raw = raw.strip()
+    if not (raw.startswith("{") and raw.endswith("}")):
+        return False
+    depth = 0
+    for i, char in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and i < len(raw) - 1:
+            return False
+    return True
+
+
+def read_names(raw: str) -> tuple[list[str], bool]:
+    """A raw (LaTeX) author field as record names: split outside braces, then each decoded; a
+    name in braces is kept whole ('{OpenAI}')."""
+    names, et_al = [], False
+    for part in _top_level_names(raw.strip()):
+        if _whole(part):
+            inner = " ".join(decode(part.strip()[1:-1]).split())
+            if inner:
+                names.append("{" + inner + "}")
+            continue
+        found, others = split_names(" ".join(decode(part).split()))
+        names += found
+        et_al = et_al or others
+    return names, et_al
 
 
 def split_names(authors: str) -> tuple[list[str], bool]:
@@ -150,18 +279,19 @@ def split_names(authors: str) -> tuple[list[str], bool]:
     return names, et_al
 
 
-def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = None) -> Draft | str:
-    """The draft for one entry, or why it cannot be one."""
-    fields = _Fields(entry, macros or {})
+def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = None, parent: Entry | None = None) -> Draft | str:
+    """The draft for one entry (with what it inherits from `parent`, its crossref), or why it cannot be one."""
+    fields = _Fields(entry, macros or {}, parent)
     line = entry.start_line + 1
     draft = Draft(origin=f"{origin}:{line}", line=line)
     draft.title = (fields.text("title") or "").strip()  # a BibTeX title has no separator to strip: "et al." stays
     if not draft.title:
         return f"entry '{entry.key}' has no title"
-    authors = fields.text("author")
-    if not authors:
+    if entry.entry_type.lower() in _VOLUMES and not fields.raw("author"):
+        return f"entry '{entry.key}' is a @{entry.entry_type.lower()} volume, not a paper (entries name it with crossref)"
+    draft.authors, draft.et_al = read_names(fields.raw("author") or "")
+    if not draft.authors:
         return f"entry '{entry.key}' has no author"
-    draft.authors, draft.et_al = split_names(authors)
     year = fields.text("year") or (fields.text("date") or "")[:4]
     if not year or not year.isdigit():
         return f"entry '{entry.key}' has no year"
@@ -170,7 +300,7 @@ def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = No
     draft.venue_text = next(filter(None, map(fields.text, ("journal", "journaltitle", "booktitle", "howpublished"))), "")
     draft.volume = fields.text("volume")
     draft.number = fields.text("number") or fields.text("issue")
-    draft.pages = fields.text("pages")
+    draft.pages = fields.pages()
     draft.publisher = fields.text("publisher")
     draft.institution = fields.text("institution") or fields.text("school")
     draft.doi = fields.literal("doi")

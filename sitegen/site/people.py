@@ -30,6 +30,7 @@ from typing import Iterable
 
 from sitegen.keys import ascii_fold
 from sitegen.model import Paper
+from sitegen.names import whole_name
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class NameForm:
 
     @classmethod
     def parse(cls, text: str) -> "NameForm":
+        whole = whole_name(text)
+        if whole is not None:  # an organisation is never merged with a person of that family name
+            return cls(text, "{" + _fold(whole) + "}", ())
         parts = [p.strip() for p in text.split(",")]
         family = parts[0]
         given_text = parts[-1] if len(parts) > 1 else ""
@@ -86,11 +90,11 @@ class Person:
 
     @property
     def family(self) -> str:
-        return self.name.split(",", 1)[0].strip()
+        return whole_name(self.name) or self.name.split(",", 1)[0].strip()
 
     @property
     def given(self) -> str:
-        return self.name.split(",", 1)[1].strip() if "," in self.name else ""
+        return self.name.split(",", 1)[1].strip() if "," in self.name and whole_name(self.name) is None else ""
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -146,7 +150,10 @@ def _linked(forms: list[NameForm]) -> list[list[NameForm]]:
 
 
 def display_name(name: str) -> str:
-    """'Hinton, G. E.' -> 'G. E. Hinton'; 'King, Jr., M. L.' -> 'M. L. King Jr.'."""
+    """'Hinton, G. E.' -> 'G. E. Hinton'; 'King, Jr., M. L.' -> 'M. L. King Jr.'; '{OpenAI}' -> 'OpenAI'."""
+    whole = whole_name(name)
+    if whole is not None:
+        return whole
     parts = [p.strip() for p in name.split(",")]
     if len(parts) == 1:
         return parts[0]
@@ -158,7 +165,7 @@ def display_name(name: str) -> str:
 def slug_for(name: str) -> str:
     """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case."""
     form = NameForm.parse(name)
-    words = re.findall(r"[a-z0-9]+", ascii_fold(name.split(",", 1)[0])) or ["anonymous"]
+    words = re.findall(r"[a-z0-9]+", ascii_fold(whole_name(name) or name.split(",", 1)[0])) or ["anonymous"]
     return "-".join(words + [initial for initial, _ in form.given])
 
 

@@ -309,7 +309,8 @@ def test_a_venue_not_in_the_registry_is_left_as_a_doubt(add, contrib_root: Path)
                      "--bibtex -: expected one BibTeX entry, found 2 entries (lines 1, 18); `sitegen import bibtex` takes many",
                      id="two_entries"),
         pytest.param("@misc{k,\n  title = {Unclosed,\n  year = 2020\n", 1,
-                     "<stdin>:1: not valid BibTeX: Unexpectedly reached end of file.",
+                     "<stdin>:2: unbalanced braces: the '{' at column 11 opens the value of field 'title' and is never closed, "
+                     "so field 'year' on line 3 is read as part of that value; add the '}' it needs",
                      id="unclosed_entry"),
         pytest.param("@misc{k, title={T}, year={2020}}", 1, "<stdin>:1: entry 'k' has no author", id="entry_without_author"),
         pytest.param("@misc{k, title={Thermodynamics}, author={Carnot, Sadi}, year={1824}}", 1,
