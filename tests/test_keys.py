@@ -34,3 +34,10 @@ def test_a_suffixed_id_still_matches_its_base() -> None:
     assert matches_base("xu2018training-2", "xu2018training")
     assert not matches_base("xu2018trainings", "xu2018training")
     assert not matches_base("xu2018training-1", "xu2018training")
+
+
+def test_the_key_of_a_name_kept_whole_uses_all_of_it() -> None:
+    from sitegen.keys import base_key
+
+    assert base_key("{OpenAI}", 2023, "GPT-4 technical report") == "openai2023gpt"
+    assert base_key("{Ernst and Young}", 2020, "A report") == "ernstandyoung2020report"

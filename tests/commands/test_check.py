@@ -345,3 +345,16 @@ def test_fmt_formats_a_draft_outside_papers_and_never_one_it_cannot_read(collect
     assert done.err == "reformatted smith2020good.yaml\n1 file(s) reformatted\n"
     assert draft.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/paper.schema.json\nid: smith2020good\ntitle: A good record\n")
     assert broken.read_text(encoding="utf-8") == "id: [unclosed\n"
+
+
+def test_an_organisation_is_recorded_as_one_name_in_braces(collection: Path, cli) -> None:
+    record = GOOD.replace("id: smith2020good", "id: openai2020good").replace("  - Smith, A.\n", "  - '{OpenAI}'\n  - '{Ernst and Young}'\n")
+    _write(collection, "openai2020good.yaml", record)
+    result = cli("check", "--strict", "papers/openai2020good.yaml")
+    assert (result.code, result.out) == (0, "")
+    entry = cli("export", "bibtex").out.split("@inproceedings{openai2020good,", 1)[1]
+    assert "  author = {{OpenAI} and {Ernst and Young} and Jones, B. C.},\n" in entry
+    import pybtex.database
+
+    persons = pybtex.database.parse_string("@misc{openai2020good," + entry, "bibtex").entries["openai2020good"].persons["author"]
+    assert [str(p) for p in persons] == ["{OpenAI}", "{Ernst and Young}", "Jones, B. C."]

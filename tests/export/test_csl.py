@@ -94,3 +94,10 @@ def test_text_survives_json_round_trip(tiny: Collection) -> None:
     back = json.loads(to_csl_json([hostile], tiny.taxonomy))[0]
     assert back["title"] == hostile.title
     assert back["author"][1] == {"family": "<b>Bold</b>", "given": "Q."}
+
+
+def test_a_name_kept_whole_is_a_literal_name() -> None:
+    from sitegen.export.csl import csl_name
+
+    assert csl_name("{OpenAI}") == {"literal": "OpenAI"}
+    assert csl_name("{Google, Inc.}") == {"literal": "Google, Inc."}

@@ -169,3 +169,95 @@ def test_our_export_reads_back_as_the_same_work(tmp_path) -> None:
     assert [(d.title, d.authors, d.et_al, d.year, d.arxiv, d.doi) for d in drafts] == [
         (p.title, p.authors, p.et_al, p.year, p.arxiv, p.doi) for p in collection.papers
     ]
+
+
+def test_dblp_crossref_entry_inherits_from_its_proceedings() -> None:
+    # Was: "entry 'DBLP:conf/cvpr/2022' has no author", and the paper without booktitle or year.
+    draft = read_one("dblp-crossref.bib")
+    assert (draft.title, draft.year, draft.publisher, draft.doi) == (
+        "Decoupled Knowledge Distillation", 2022, "IEEE", "10.1109/CVPR52688.2022.01165"
+    )
+    assert draft.venue_text == "IEEE/CVF Conference on Computer Vision and Pattern Recognition, CVPR 2022, New Orleans, LA, USA, June 18-24, 2022"
+    assert draft.authors[0] == "Zhao, Borui"
+
+
+@pytest.mark.parametrize(
+    "text, failures",
+    [
+        pytest.param(
+            "@inproceedings{a, author = {Zhao, B.}, title = {T}, crossref = {DBLP:conf/x/2022}}\n",
+            [(1, "entry 'a' has no year (its crossref 'dblp:conf/x/2022' is not in this file)")],
+            id="crossref_to_a_volume_not_in_the_file",
+        ),
+        pytest.param(
+            "@proceedings{DBLP:conf/x/2022, title = {X 2022}, year = {2022}}\n",
+            [(1, "entry 'DBLP:conf/x/2022' is a @proceedings volume, not a paper (entries name it with crossref)")],
+            id="proceedings_volume_alone",
+        ),
+    ],
+)
+def test_crossref_problems(text: str, failures: list) -> None:
+    assert read_bibtex(text, "x.bib") == ([], failures)
+
+
+GOOD_ENTRY = "@misc{b,\n  title = {Fine},\n  author = {Jones, K.},\n  year = {2021}\n}\n"
+
+
+@pytest.mark.parametrize(
+    "entry, failure",
+    [
+        pytest.param(
+            "@article{a,\n  title = {Knowledge}} distillation},\n  author = {Smith, J.},\n  year = {2020}\n}\n",
+            (2, "unbalanced braces: the '}' at column 22 closes entry 'a', but more of its fields follow; remove it, or add the '{' it should close"),
+            id="extra_brace_closes_the_entry",
+        ),
+        pytest.param(
+            "@article{a,\n  title = {Know}ledge distillation},\n  author = {Smith, J.},\n  year = {2020}\n}\n",
+            (2, "unbalanced braces: the '}' at column 16 closes the value of field 'title' before the value ends; remove it, or add the '{' it should close"),
+            id="extra_brace_inside_a_title",
+        ),
+        pytest.param(
+            "@article{a,\n  title = {Knowledge {distillation},\n  author = {Smith, J.},\n  year = {2020}\n}\n",
+            (2, "unbalanced braces: the '{' at column 11 opens the value of field 'title' and is never closed, so field 'author' on line 3 is read as part of that value; add the '}' it needs"),
+            id="missing_brace_swallows_the_next_field",
+        ),
+        pytest.param(
+            "@article{a,\n  title = {A},\n  author = {Smith, J.},\n  year = {2020}\n\n",
+            (1, "unbalanced braces: entry 'a' (@article) is never closed: its '{' at column 9 has no '}'; add it"),
+            id="entry_never_closed",
+        ),
+    ],
+)
+def test_unbalanced_braces_are_reported_at_the_brace(entry: str, failure: tuple) -> None:
+    drafts, failures = read_bibtex(entry + GOOD_ENTRY, "bad.bib")
+    assert failures == [failure]
+    assert [d.title for d in drafts] == ["Fine"]  # the entry after it is still read
+
+
+@pytest.mark.parametrize(
+    "authors, names",
+    [
+        pytest.param("{Ernst and Young}", ["{Ernst and Young}"], id="braced_and_is_one_name"),
+        pytest.param("{OpenAI} and Hinton, Geoffrey", ["{OpenAI}", "Hinton, Geoffrey"], id="organisation_and_person"),
+        pytest.param("{{Google Research}}", ["{Google Research}"], id="double_braces"),
+        pytest.param("{\\\"O}zt{\\\"u}rk, A. and {van der} Maaten, L.", ["Öztürk, A.", "van der Maaten, L."], id="braces_inside_a_name"),
+        pytest.param("Smith, J. and {Ernst \\& Young}", ["Smith, J.", "{Ernst & Young}"], id="escaped_ampersand"),
+    ],
+)
+def test_names_in_braces_are_kept_whole(authors: str, names: list[str]) -> None:
+    drafts, failures = read_bibtex(f"@misc{{k, title = {{T}}, author = {{{authors}}}, year = 2020}}\n", "x.bib")
+    assert failures == []
+    assert drafts[0].authors == names
+
+
+def test_a_file_that_is_not_utf8_is_read_as_windows_1252_with_a_warning() -> None:
+    from sitegen.importers.bibtex import decode_bytes
+
+    raw = "@misc{k,\n  title = {Caf\u00e9 \u2013 na\u00efve},\n".encode("cp1252")
+    assert decode_bytes(raw, "old.bib") == (
+        "@misc{k,\n  title = {Caf\u00e9 \u2013 na\u00efve},\n",
+        "old.bib:2:15: warning: the file is not UTF-8 (byte 0xe9); read as Windows-1252 (cp1252). "
+        "Check the accented letters of the records it gives",
+    )
+    assert decode_bytes("caf\u00e9".encode("utf-8"), "new.bib") == ("caf\u00e9", None)
+    assert decode_bytes(b"\x81\xe9", "odd.bib")[0] == "\x81\u00e9"  # a byte cp1252 leaves undefined: Latin-1

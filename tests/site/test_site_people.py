@@ -54,3 +54,20 @@ def test_name_form_reads_initials_written_together() -> None:
 def test_display_name_and_slug(name: str, shown: str, slug: str) -> None:
     assert display_name(name) == shown
     assert slug_for(name) == slug
+
+
+@pytest.mark.parametrize(
+    "forms, expected",
+    [
+        pytest.param(["{Google}", "Google, J."], [["Google, J."], ["{Google}"]], id="organisation_apart_from_a_person_of_that_name"),
+        pytest.param(["{OpenAI}", "{OpenAI}"], [["{OpenAI}"]], id="organisation_written_twice"),
+    ],
+)
+def test_names_kept_whole_are_one_person_each(forms: list[str], expected: list[list[str]]) -> None:
+    assert group_forms(forms) == expected
+
+
+def test_a_name_kept_whole_is_shown_and_linked_whole() -> None:
+    assert display_name("{Ernst and Young}") == "Ernst and Young"
+    assert slug_for("{Google, Inc.}") == "google-inc"
+    assert display_name("Hinton, G. E.") == "G. E. Hinton"
