@@ -37,18 +37,49 @@ def write_atomic(path: Path, data: str | bytes, replace: bool = True) -> None:
     With `replace=False` an existing file is never replaced, not even one that appears while
     writing: FileExistsError is raised and nothing is changed.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_all([(path, data)], replace=replace)
+
+
+def write_all(files: list[tuple[Path, str | bytes]], replace: bool = True) -> None:
+    """`write_atomic` for many files, with one flush to disk for all of them.
+
+    Every file is written to its temporary file first, the data is flushed to disk once, and
+    only then is each renamed into place, in order; a FileExistsError (with `replace=False`)
+    stops at that file, leaving the ones before it written and the rest untouched.
+    """
+    temporaries: list[tuple[Path, str]] = []
+    current = files[0][0] if files else Path(".")  # the file being written, for a message
     try:
-        _write(path, raw, replace)
+        for current, data in files:
+            path = current
+            temporaries.append((path, _temporary(path, data.encode("utf-8") if isinstance(data, str) else data, sync=len(files) == 1)))
+        if len(files) > 1:
+            os.sync()  # one flush for all: fsync per file costs a disk round trip each
+        while temporaries:
+            (path, temporary), current = temporaries[0], temporaries[0][0]
+            if replace:
+                os.replace(temporary, path)
+            else:
+                # A hard link fails if the name exists, so the check and the write are one step.
+                os.link(temporary, path)
+                os.unlink(temporary)
+            temporaries.pop(0)
     except FileExistsError:
-        raise
+        raise FileExistsError(errno.EEXIST, "the file exists", str(current)) from None
     except OSError as exc:
-        raise SitegenError(f"{display_path(path)}: cannot write the file: {exc.strerror or exc}") from None
+        raise SitegenError(f"{display_path(current)}: cannot write the file: {exc.strerror or exc}") from None
+    finally:
+        for _, temporary in temporaries:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
 
 
-def _write(path: Path, raw: bytes, replace: bool) -> None:
+def _temporary(path: Path, raw: bytes, sync: bool) -> str:
+    """A hidden file beside `path` holding `raw`, flushed, with the permissions `path` has (or a new file would get)."""
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "it is a folder")
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
     try:
         mode = path.stat().st_mode & 0o7777  # a replaced file keeps its permissions
     except FileNotFoundError:
@@ -58,20 +89,13 @@ def _write(path: Path, raw: bytes, replace: bool) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(raw)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.chmod(temporary, mode)
-        if replace:
-            os.replace(temporary, path)
-        else:
-            # A hard link fails if the name exists, so the check and the write are one step.
-            os.link(temporary, path)
-            os.unlink(temporary)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        os.unlink(temporary)
         raise
+    return temporary
 
 
 def check_output_folder(folder: Path, shown: str, option: str) -> None:

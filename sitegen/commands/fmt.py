@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitegen.commands.check import selected
 from sitegen.errors import DataError
-from sitegen.files import write_atomic
+from sitegen.files import write_all
 from sitegen.fmt import reformat
 from sitegen.pipeline import check_files, load_collection
 
@@ -40,8 +40,8 @@ def run_fmt(args: argparse.Namespace) -> int:
             ))
         print(f"{len(changes)} file(s) would be reformatted", file=sys.stderr)
         return 1 if changes else 0
-    for path, _, new in changes:
-        write_atomic(path, new)
+    write_all([(path, new) for path, _, new in changes])
+    for path, _, _ in changes:
         print(f"reformatted {path}", file=sys.stderr)
     print(f"{len(changes)} file(s) reformatted", file=sys.stderr)
     return 0

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 
 from sitegen.document import display_path
 from sitegen.errors import DataError, Problem, SitegenError, UsageError
-from sitegen.files import write_atomic
+from sitegen.files import write_all
 from sitegen.fmt import render
 from sitegen.importers.draft import Outcome, build
 from sitegen.load import PAPERS_DIR
@@ -57,11 +58,10 @@ def run_import(args: argparse.Namespace) -> int:
     _report(shown, outcome, unreadable, args.dry_run)
     if not args.dry_run:
         folder.mkdir(exist_ok=True)
-        for path, paper in targets:
-            try:
-                write_atomic(path, render(paper), replace=False)
-            except FileExistsError:
-                raise SitegenError(f"{display_path(path)} appeared while importing; it was left as it is, and the records after it were not written") from None
+        try:
+            write_all([(path, render(paper)) for path, paper in targets], replace=False)
+        except FileExistsError as exc:
+            raise SitegenError(f"{display_path(Path(exc.filename))} appeared while importing; it was left as it is, and the records after it were not written") from None
     verb = "would create" if args.dry_run else "created"
     summary.append(
         f"{verb} {len(outcome.created)} records, {len(outcome.merged)} entries merged into them, "

@@ -150,22 +150,26 @@ def build(drafts: list[Draft], taxonomy: Taxonomy, existing: list[Paper], scope:
         candidates.append((draft, paper))
     # A draft that matches a record already in the collection is reported, never written over.
     fresh: list[tuple[Draft, Paper]] = []
+    known = _Works(existing)
     for draft, paper in candidates:
-        match = _same_work(paper, existing)
+        match = known.same_work(paper)
         if match:
             outcome.existing.append((draft, match[0].where, match[1]))
         else:
             fresh.append((draft, paper))
     # Drafts that are one work become one record: the first keeps it, the others add to it.
     kept: list[tuple[Draft, Paper]] = []
+    new_works = _Works([])
     for draft, paper in fresh:
-        match = _same_work(paper, [p for _, p in kept])
+        match = new_works.same_work(paper)
         if match is None:
             kept.append((draft, paper))
+            new_works.add(paper)
             continue
         index = next(i for i, (_, p) in enumerate(kept) if p is match[0])
         first_draft, first = kept[index]
         kept[index] = (first_draft, _absorb(first, paper, draft))
+        new_works.replace(first, kept[index][1])
         outcome.merged.append((draft, first.id, match[1]))
     # Title-only entries (a link and a title, nothing else) join the work whose title they give.
     for draft in drafts:
@@ -191,22 +195,55 @@ def build(drafts: list[Draft], taxonomy: Taxonomy, existing: list[Paper], scope:
     return outcome
 
 
-def _same_work(paper: Paper, others: list[Paper]) -> tuple[Paper, str] | None:
-    """The first of `others` that is the same work as `paper`, and why.
+class _Works:
+    """Papers indexed by what makes two of them the same work, so that importing thousands of
+    entries looks each one up instead of comparing it with every record (see `same_work`)."""
 
-    Stricter than the duplicate warnings of `check`: a shared arXiv id, DOI, or the same title
-    with the same first author and year. Look-alikes with another year stay apart.
-    """
-    key = dedupe.title_key(paper.title)
-    family = family_part(paper.authors[0])
-    for other in others:
+    def __init__(self, papers: Iterable[Paper]):
+        self.papers: list[Paper] = []
+        self.index: dict[tuple, list[int]] = {}
+        for paper in papers:
+            self.add(paper)
+
+    @staticmethod
+    def _keys(paper: Paper) -> list[tuple]:
+        keys: list[tuple] = [("title", dedupe.title_key(paper.title), paper.year, family_part(paper.authors[0]))]
+        if paper.arxiv:
+            keys.append(("arxiv", paper.arxiv))
+        if paper.doi:
+            keys.append(("doi", paper.doi.lower()))
+        return keys
+
+    def add(self, paper: Paper) -> None:
+        self.papers.append(paper)
+        for key in self._keys(paper):
+            self.index.setdefault(key, []).append(len(self.papers) - 1)
+
+    def replace(self, old: Paper, new: Paper) -> None:
+        """`new` in the place of `old` (a merge may give it an arXiv id or a DOI)."""
+        position = next(i for i, p in enumerate(self.papers) if p is old)
+        self.papers[position] = new
+        for key in self._keys(new):
+            found = self.index.setdefault(key, [])
+            if position not in found:
+                found.append(position)
+                found.sort()
+
+    def same_work(self, paper: Paper) -> tuple[Paper, str] | None:
+        """The first paper (in the order added) that is the same work as `paper`, and why.
+
+        Stricter than the duplicate warnings of `check`: a shared arXiv id, DOI, or the same title
+        with the same first author and year. Look-alikes with another year stay apart.
+        """
+        found = sorted({i for key in self._keys(paper) for i in self.index.get(key, ())})
+        if not found:
+            return None
+        other = self.papers[found[0]]
         if paper.arxiv and paper.arxiv == other.arxiv:
             return other, f"same arXiv id {paper.arxiv}"
         if paper.doi and other.doi and paper.doi.lower() == other.doi.lower():
             return other, f"same DOI {paper.doi}"
-        if key == dedupe.title_key(other.title) and paper.year == other.year and family == family_part(other.authors[0]):
-            return other, "same title, first author and year"
-    return None
+        return other, "same title, first author and year"
 
 
 def existing_matches(paper: Paper, existing: Iterable[Paper]) -> list[tuple[Paper, str]]:
