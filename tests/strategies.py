@@ -22,7 +22,23 @@ _name_part = (
     .map(_one_line)
     .filter(lambda s: bool(s) and not re.search(r"\sand\s", f" {s} ") and not re.fullmatch(r"(et\.? ?al\.?|others|\.\.\.|…)", s, re.I))
 )
-authors = st.lists(st.tuples(_name_part, _name_part).map(lambda t: f"{t[0]}, {t[1]}"), min_size=1, max_size=4)
+_person = st.tuples(_name_part, _name_part).map(lambda t: f"{t[0]}, {t[1]}")
+# A name kept whole (an organisation, a single name): braces around any text without braces.
+_whole_name = st.one_of(
+    st.sampled_from(["{OpenAI}", "{Ernst and Young}", "{Google, Inc.}", "{DeepMind & co}"]),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="{}"), min_size=1, max_size=12)
+    .map(_one_line).filter(bool).map(lambda s: "{" + s + "}"),
+)
+authors = st.lists(st.one_of(_person, _person, _person, _whole_name), min_size=1, max_size=4)
+# LaTeX math as records keep it (no plain-text form), and dollars that are only dollars.
+_math = st.sampled_from(["$\\mathcal{O}(n \\log n)$", "$\\frac{1}{2}$", "$\\ell_{2,1}$", "$\\{0,1\\}^n$", "$\\mathbb{R}^d$",
+                         "$\\alpha$", "$5 and $", "$", "$k$-NN", "α-divergence", "ℓ₁", "x²"])
+# The field forms BibTeX treats apart: verbatim DOIs with < > _ ~ ; ( ), page text with _ and a
+# range dash, volume and number text that YAML 1.1 would read as other numbers.
+_doi_tail = st.text(st.sampled_from("abcXYZ0123456789<>_~;:()/.-#%"), min_size=1, max_size=24).filter(lambda s: not s.startswith((" ",)))
+_page = st.text(st.sampled_from("abcxyzAE0123456789_:.^&%$#"), min_size=1, max_size=6)
+_pages = st.one_of(_page, st.tuples(_page, _page).map(lambda t: f"{t[0]}-{t[1]}"), st.integers(1, 9999))
+_number = st.one_of(st.sampled_from(["010", "1:30", "0x10", "1_2", "1.10", "S1", "12", "yes"]), st.integers(1, 99))
 _VENUES = [("cvpr", "inproceedings"), ("tpami", "article"), ("arxiv", "misc"), (None, "misc")]
 
 
@@ -47,6 +63,13 @@ def records(draw) -> dict:
     if kind == "article":
         record["volume"] = draw(st.integers(1, 99))
         record["pages"] = f"{draw(st.integers(1, 500))}-{draw(st.integers(501, 999))}"
+    if draw(st.booleans()):
+        record["title"] = " ".join(f"{title} {draw(_math)} {draw(titles)}".split())
+    if draw(st.booleans()):
+        record["doi"] = f"10.5555/{draw(_doi_tail)}"
+    for name in ("volume", "number", "pages"):
+        if draw(st.integers(0, 3)) == 0:
+            record[name] = draw(_pages if name == "pages" else _number)
     if draw(st.booleans()):
         record["arxiv"] = f"{draw(st.integers(1001, 2412))}.{draw(st.integers(10000, 99999))}"
     if draw(st.booleans()):

@@ -314,7 +314,9 @@ def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = No
         found = re.search(r"(\d{4}\.\d{4,5})", draft.venue_text + " " + (draft.volume or ""))
         if found:
             draft.arxiv = draft.arxiv or found.group(1)
-        draft.venue_text, draft.volume, draft.number, draft.pages = "arXiv", None, None, None
+        draft.venue_text = "arXiv"
+        if draft.volume and (corr or parse_arxiv(draft.volume.removeprefix("arXiv:"))):
+            draft.volume = None  # the id again, not a volume
         kind = "misc"
     elif corr:
         draft.volume = None
