@@ -86,13 +86,6 @@ def encode(text: str) -> str:
     return "".join(out)
 
 
-def encode_with_math(text: str) -> str:
-    """`text` encoded, except that its well-formed `$...$` spans without a plain-text form are
-    written as the math they are, braced so that no style changes their case."""
-    return "".join("{$" + part + "$}" if is_math and math.is_kept_math(part) else encode(f"${part}$" if is_math else part)
-                   for part, is_math in math.spans(text, escaped=False))
-
-
 def _script(table: dict[str, str]):
     def convert(node, l2tobj) -> str:  # type: ignore[no-untyped-def]  # pylatexenc passes l2tobj by name
         text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""

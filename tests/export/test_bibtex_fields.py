@@ -154,19 +154,39 @@ def test_math_titles_compile_to_the_same_symbols(math_titles, tmp_path: Path, pr
 
 
 @pytest.mark.tex
-def test_verbatim_fields_reach_biber_as_written(make_paper, taxonomy, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "preamble, bibliography, tool",
+    [
+        pytest.param("", "\\bibliographystyle{plain}\\bibliography{all}", "bibtex", id="bibtex_plain"),
+        pytest.param("\\usepackage[backend=biber]{biblatex}\\addbibresource{all.bib}", "\\printbibliography", "biber", id="biblatex_biber"),
+    ],
+)
+def test_verbatim_fields_and_page_text_compile(make_paper, taxonomy, tmp_path: Path, preamble: str, bibliography: str, tool: str) -> None:
+    # pages = {x_1--y_2}, written unescaped, stopped pdflatex with "Missing $".
     papers = [
         make_paper(id="smith2020good", venue="tpami", type="article", doi=SICI, pages="x_1-y_2"),
-        make_paper(id="smith2020good-2", venue="tpami", type="article", doi="10.5555/978-3-030-22796-8_7", title="A good record 𝔘"),
+        make_paper(id="smith2020good-2", venue="tpami", type="article", doi="10.5555/978-3-030-22796-8_7", pages="S1-S2"),
     ]
     (tmp_path / "all.bib").write_text(to_bibtex(papers, taxonomy), encoding="utf-8")
-    (tmp_path / "paper.tex").write_text(
-        DOCUMENT % ("\\usepackage[backend=biber]{biblatex}\\addbibresource{all.bib}", "\\printbibliography"), encoding="utf-8"
-    )
-    for step in (["pdflatex", "-interaction=nonstopmode", "paper.tex"], ["biber", "paper"]):
-        assert _run(step, tmp_path).returncode == 0
+    (tmp_path / "paper.tex").write_text(DOCUMENT % (preamble, bibliography), encoding="utf-8")
+    latex = ["pdflatex", "-interaction=nonstopmode", "paper.tex"]
+    for step in (latex, [tool, "paper"], latex, latex):
+        result = _run(step, tmp_path)
+        assert result.returncode == 0, result.stdout[-3000:]
+    assert "! " not in (tmp_path / "paper.log").read_text(errors="replace")
     bbl = (tmp_path / "paper.bbl").read_text(encoding="utf-8")
-    assert f"\\verb {SICI}\n" in bbl
-    assert "\\verb 10.5555/978-3-030-22796-8_7\n" in bbl
-    assert "\\field{pages}{x\\_1\\bibrangedash y\\_2}" in bbl
-    assert "𝔘" in bbl  # kept as UTF-8: biber passes it through
+    if tool == "biber":  # biblatex keeps the DOI verbatim, as written: no backslash to print
+        assert f"\\verb {SICI}\n" in bbl and "\\verb 10.5555/978-3-030-22796-8_7\n" in bbl
+        assert "\\field{pages}{x\\_1\\bibrangedash y\\_2}" in bbl
+    else:
+        assert "x\\_1--y\\_2" in bbl
+
+
+@pytest.mark.tex
+def test_a_character_without_a_latex_form_reaches_biber_as_utf8(make_paper, taxonomy, tmp_path: Path) -> None:
+    # Was written \ensuremath{\mathfrak{U}}, undefined without amssymb.
+    (tmp_path / "all.bib").write_text(to_bibtex([make_paper(title="A good record on 𝔘")], taxonomy), encoding="utf-8")
+    assert "mathfrak" not in (tmp_path / "all.bib").read_text(encoding="utf-8")
+    result = _run(["biber", "--tool", "--validate-datamodel", "--output-file", "out.bib", "all.bib"], tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "{𝔘}" in (tmp_path / "out.bib").read_text(encoding="utf-8")
