@@ -48,12 +48,13 @@ def write_all(files: list[tuple[Path, str | bytes]], replace: bool = True) -> No
     stops at that file, leaving the ones before it written and the rest untouched.
     """
     temporaries: list[tuple[Path, str]] = []
+    batch = len(files) > 1 and hasattr(os, "sync")  # os.sync is POSIX; elsewhere each file is flushed
     current = files[0][0] if files else Path(".")  # the file being written, for a message
     try:
         for current, data in files:
             path = current
-            temporaries.append((path, _temporary(path, data.encode("utf-8") if isinstance(data, str) else data, sync=len(files) == 1)))
-        if len(files) > 1:
+            temporaries.append((path, _temporary(path, data.encode("utf-8") if isinstance(data, str) else data, sync=not batch)))
+        if batch:
             os.sync()  # one flush for all: fsync per file costs a disk round trip each
         while temporaries:
             (path, temporary), current = temporaries[0], temporaries[0][0]
