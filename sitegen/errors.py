@@ -6,6 +6,8 @@ them together, then stops once.
 
 from __future__ import annotations
 
+import errno
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
@@ -23,17 +25,49 @@ class Problem:
     severity: Severity = field(default="error", compare=False)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """One line of text output; whatever a record put in the path or message cannot break it."""
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.severity}: {printable(self.message)}"
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
-        message = _escape_github(self.message)
-        path = _escape_github(self.path, property_value=True)
+        message = _escape_github(printable(self.message, keep="\r\n"))
+        path = _escape_github(printable(self.path, keep="\r\n"), property_value=True)
         return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` safe to echo on one line of a terminal or CI log.
+
+    Text from a record or a file name could otherwise end the line and forge another message
+    (or a `::error` workflow command), move the cursor, or reorder what is shown (bidi controls).
+    Control, format and separator characters become escapes: \\n, \\x1b, \\u202e; a byte that
+    is not UTF-8 in a file name (kept by Python as a lone surrogate) shows as \\xff.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in keep or (char.isprintable() or unicodedata.category(char) not in _HIDDEN):
+            out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif 0xDC80 <= ord(char) <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)
 
 
 def _escape_github(text: str, property_value: bool = False) -> str:
@@ -45,7 +79,20 @@ def _escape_github(text: str, property_value: bool = False) -> str:
 
 
 class SitegenError(Exception):
-    """Base of every error this package raises for a user to read."""
+    """Base of every error this package raises for a user to read.
+
+    Its message is printed on one line, escaped (see `printable`), unless it was made with
+    `lines=True`: then only its own line breaks are kept (for help text this package writes).
+    """
+
+    def __init__(self, message: str = "", *, lines: bool = False):
+        super().__init__(message)
+        self.lines = lines
+
+    def shown(self) -> str:
+        if self.lines:
+            return "\n".join(printable(line) for line in str(self).split("\n"))
+        return printable(str(self))
 
 
 class UsageError(SitegenError):
@@ -75,3 +122,16 @@ def count_summary(problems: Iterable[Problem]) -> str:
         f"{warnings} warning{'s' if warnings != 1 else ''} "
         f"in {files} file{'s' if files != 1 else ''}"
     )
+
+
+# Errors that say the path itself is wrong (a folder, a missing folder, no permission): the
+# command was called wrongly. Anything else (a full disk, an I/O error) fails the run.
+_PATH_ERRORS = (IsADirectoryError, NotADirectoryError, FileNotFoundError, PermissionError, FileExistsError)
+
+
+def cannot_write(what: str, exc: OSError) -> SitegenError:
+    """The one-line error for an output that could not be written, e.g. `-o /: is a folder`."""
+    reason = "is a folder" if isinstance(exc, IsADirectoryError) else (exc.strerror or str(exc)).lower()
+    if isinstance(exc, _PATH_ERRORS) or exc.errno in (errno.ENAMETOOLONG, errno.EROFS, errno.EINVAL):
+        return UsageError(f"{what}: cannot write there: {reason}")
+    return SitegenError(f"{what}: writing failed: {reason}")

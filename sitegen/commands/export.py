@@ -9,6 +9,7 @@ from sitegen.errors import DataError, UsageError
 from sitegen.pipeline import Collection, load_collection
 from sitegen.model import Paper
 from sitegen.messages import did_you_mean
+from sitegen.output import to_file, to_stdout
 
 
 def select(collection: Collection, where: list[str]) -> list[Paper]:
@@ -49,9 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise DataError(errors)
     text = render(collection, select(collection, args.where), args.format)
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        to_file(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        to_stdout(text)
     return 0
