@@ -8,7 +8,9 @@ repeated keys are errors, never constructed, expanded or silently dropped.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,17 +83,39 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def read_regular_file(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path`, which must be a regular file: never a symbolic link, which could
+    point anywhere on the machine, nor a folder, device or pipe. What a link points to is never
+    read, nor named in the message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    if os.path.islink(path):  # also where O_NOFOLLOW does not exist
+        raise DataError([Problem(shown, 1, 1, LINK_MESSAGE)])
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        message = LINK_MESSAGE if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror}"
+        raise DataError([Problem(shown, 1, 1, message)]) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Problem(shown, 1, 1, NOT_REGULAR_MESSAGE)])
+        if info.st_size > limit:
+            raise DataError([Problem(shown, 1, 1, f"file is {info.st_size:,} bytes; the limit is {limit:,}")])
+        try:
+            return handle.read(limit + 1)
+        except OSError as exc:
+            raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+
+
+LINK_MESSAGE = "is a symbolic link, which is never followed; put the file itself here"
+NOT_REGULAR_MESSAGE = "is not a regular file (a folder, device or pipe); put the file itself here"
+
+
 def read_yaml(path: Path, shown_as: str | None = None) -> Document:
     """Read one file. Raises DataError with every problem found in it."""
     shown = shown_as or display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError([Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
-    return parse_yaml(raw, shown)
+    return parse_yaml(read_regular_file(path, shown), shown)
 
 
 def parse_yaml(raw: bytes, shown: str) -> Document:

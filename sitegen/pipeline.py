@@ -26,6 +26,7 @@ class Collection:
     problems: list[Problem] = field(default_factory=list)
     groups: list[dedupe.Group] = field(default_factory=list)
     files: int = 0  # record files read, valid or not
+    layout: list[Problem] = field(default_factory=list)  # what papers/ holds that is not a record file
 
     @property
     def by_id(self) -> dict[str, Paper]:
@@ -52,7 +53,8 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     takes part in the collection-wide checks (ids, aliases, duplicates) through its fingerprint.
     """
     taxonomy = Taxonomy.load(root)
-    files, problems = load.record_files(root)
+    files, layout = load.record_files(root)
+    problems = list(layout)
     full = files if focus is None else [f for f in files if f.shown in focus]
     with _no_cycle_collection():
         documents, read_problems = load.read_documents(full)
@@ -71,7 +73,7 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     groups = dedupe.group(dedupe.find_matches(everyone))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, sorted(problems), groups, len(files))
+    return Collection(taxonomy, papers, sorted(problems), groups, len(files), layout)
 
 
 def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:

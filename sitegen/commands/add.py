@@ -264,7 +264,7 @@ def run_add(args: argparse.Namespace) -> int:
     if scope == "core" and interactive and len(given) < len(taxonomy.axis_ids):
         labels = Prompter(taxonomy).labels(given)
     elif scope == "core" and not given:
-        raise UsageError(missing_labels_message(taxonomy))
+        raise UsageError(missing_labels_message(taxonomy), lines=True)
     if (scope, labels) != (paper.scope, given):
         paper = make_paper(draft, taxonomy, scope, labels, taken, args.distinct_from)
     path = root / PAPERS_DIR / f"{paper.id}.yaml"

@@ -33,7 +33,10 @@ def run_check(args: argparse.Namespace) -> int:
 
         only = (only or set()) | changed_records(args.root, args.base)
     collection = load_collection(args.root, focus=only)
-    problems = [p for p in collection.problems if only is None or p.path in only]
+    # What papers/ holds besides record files is reported whatever was chosen: a branch that
+    # adds papers/sub/x.yaml or papers/.x.yaml must not pass because nothing reads those files.
+    layout = set(collection.layout)
+    problems = [p for p in collection.problems if only is None or p.path in only or p in layout]
     report(problems, args.format)
     failed = any(p.is_error or args.strict for p in problems)
     shown = len(only) if only is not None else collection.files

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections import Counter
 
-from sitegen.document import display_path
+from sitegen.document import LINK_MESSAGE, display_path
 from sitegen.errors import UsageError
 from sitegen.fmt import render
 from sitegen.importers.draft import Outcome, build
@@ -19,6 +19,8 @@ from sitegen.pipeline import load_collection
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.file.is_symlink():  # a list in sources/ (or from anywhere) is read only as itself
+        raise UsageError(f"{args.file}: {LINK_MESSAGE}")
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
     collection = load_collection(args.root)

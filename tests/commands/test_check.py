@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,60 @@ def test_an_unknown_command_is_a_usage_error(collection: Path, cli) -> None:
     result = cli("chekc")
     assert result.code == 2
     assert "invalid choice: 'chekc'" in result.err
+
+
+# --- papers/ holds only <id>.yaml regular files -----------------------------------------------
+
+LINK = "is a symbolic link, which is never followed; put the file itself here"
+
+
+def test_a_record_that_is_a_symbolic_link_is_not_followed(collection: Path, cli) -> None:
+    secret = collection.parent / "secret.txt"
+    secret.write_text("vm-private-content\n")
+    (collection / "papers" / "evil2020link.yaml").symlink_to(secret)
+    result = cli("check")
+    assert (result.code, result.out) == (1, f"papers/evil2020link.yaml:1:1: error: {LINK}\n")
+    assert "vm-private" not in result.out + result.err
+    assert cli("check", "papers/evil2020link.yaml").out == f"papers/evil2020link.yaml:1:1: error: {LINK}\n"
+
+
+@pytest.mark.parametrize("name", ["taxonomy.yaml", "venues.yaml"])
+def test_taxonomy_and_venues_must_not_be_links(collection: Path, cli, name: str) -> None:
+    real = collection / name
+    moved = collection.parent / f"elsewhere-{name}"
+    real.rename(moved)
+    real.symlink_to(moved)
+    result = cli("check")
+    assert result.code == 1
+    assert result.err == f"{name}:1:1: error: {LINK}\n1 error, 0 warnings in 1 file\n"
+
+
+@pytest.mark.parametrize(
+    "make, name, message",
+    [
+        pytest.param(lambda p: (p / "sub").mkdir() or (p / "sub" / "smith2020good.yaml").write_text("id: [\n"), "sub",
+                     "a folder inside papers/ is never read; records are <id>.yaml files directly in papers/", id="sub_folder"),
+        pytest.param(lambda p: (p / ".smith2020good.yaml").write_text("id: [\n"), ".smith2020good.yaml",
+                     "a hidden file is never read as a record; papers/ holds only <id>.yaml record files", id="hidden_file"),
+        pytest.param(lambda p: os.mkfifo(p / "smith2020good.yaml"), "smith2020good.yaml",
+                     "is not a regular file (a folder, device or pipe); put the file itself here", id="named_pipe"),
+        pytest.param(lambda p: (p / "sub").symlink_to(p.parent), "sub", LINK, id="link_to_a_folder"),
+    ],
+)
+def test_anything_in_papers_but_record_files_is_an_error(collection: Path, cli, make, name: str, message: str) -> None:
+    make(collection / "papers")
+    result = cli("check")
+    assert (result.code, result.out) == (1, f"papers/{name}:1:1: error: {message}\n")
+
+
+def test_an_explicit_path_in_a_sub_folder_fails(collection: Path, cli) -> None:
+    (collection / "papers" / "sub").mkdir()
+    (collection / "papers" / "sub" / "a.yaml").write_text(GOOD)
+    result = cli("check", "papers/sub/a.yaml")
+    assert (result.code, result.out) == (1, "papers/sub:1:1: error: a folder inside papers/ is never read; records are <id>.yaml files directly in papers/\n")
+
+
+def test_import_refuses_a_linked_list(collection: Path, cli) -> None:
+    (collection / "list.md").symlink_to("/etc/hostname")
+    result = cli("import", "markdown", "list.md")
+    assert (result.code, result.err) == (2, f"sitegen import: list.md: {LINK}\n")
