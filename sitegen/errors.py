@@ -14,7 +14,7 @@ from typing import Iterable, Literal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one place in one file."""
 
@@ -23,6 +23,15 @@ class Problem:
     column: int
     message: str
     severity: Severity = field(default="error", compare=False)
+    hidden: int = field(default=0, compare=False)  # > 0: this problem counts that many not shown
+
+    def __lt__(self, other: "Problem") -> bool:
+        return self.sort_key < other.sort_key
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, bool, str]:
+        """File, position, message; a count of problems not shown comes last at its position."""
+        return (self.path, self.line, self.column, self.hidden > 0, self.message)
 
     def format(self) -> str:
         """One line of text output; whatever a record put in the path or message cannot break it."""
@@ -110,6 +119,40 @@ class DataError(SitegenError):
 
 class NetworkError(SitegenError):
     """A web service could not be reached or answered badly (exit code 1)."""
+
+
+MAX_PROBLEMS_PER_FILE = 100  # a file with more has one mistake repeated, or is not a record
+
+
+def cap_per_file(problems: Iterable[Problem], more: dict[str, int] | None = None) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE problems of each file, in order, and one that counts the rest.
+
+    A small hostile file can hold thousands of mistakes; reporting each would make a run slow
+    (each is located in the file) and the output useless. `more` counts errors a stage found
+    past the cap without locating them.
+    """
+    shown: list[Problem] = []
+    hidden: dict[str, list[Problem]] = {}
+    count: dict[str, int] = {}
+    more = dict(more or {})
+    problems = list(problems)
+    for summary in (p for p in problems if p.hidden):  # a count made by an earlier stage
+        more[summary.path] = more.get(summary.path, 0) + summary.hidden
+    for problem in sorted(p for p in problems if not p.hidden):
+        count[problem.path] = count.get(problem.path, 0) + 1
+        if count[problem.path] <= MAX_PROBLEMS_PER_FILE:
+            shown.append(problem)
+        else:
+            hidden.setdefault(problem.path, []).append(problem)
+    extra = {path: n for path, n in more.items() if n}
+    for path in sorted(set(hidden) | set(extra)):
+        rest = hidden.get(path, [])
+        severity = "error" if extra.get(path) or any(p.is_error for p in rest) else "warning"
+        last = max((p for p in shown if p.path == path), key=lambda p: p.sort_key, default=Problem(path, 1, 1, ""))
+        total = len(rest) + extra.get(path, 0)
+        message = f"{total:,} more problems in this file are not shown (at most {MAX_PROBLEMS_PER_FILE} are reported per file)"
+        shown.append(Problem(path, last.line, last.column, message, severity, hidden=total))  # type: ignore[arg-type]
+    return sorted(shown)
 
 
 def count_summary(problems: Iterable[Problem]) -> str:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
 from sitegen.document import Document, Loc
-from sitegen.errors import Problem
+from sitegen.errors import MAX_PROBLEMS_PER_FILE, Problem, cap_per_file
 
 if TYPE_CHECKING:
     from sitegen.taxonomy import Taxonomy
@@ -67,7 +67,8 @@ def problems_from(
     exc: ValidationError, doc: Document, model: type[BaseModel], taxonomy: "Taxonomy | None" = None
 ) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS_PER_FILE]:  # the rest are only counted, by cap_per_file
         loc: Loc = tuple(error["loc"])
         kind = error["type"]
         value = error.get("input")
@@ -75,7 +76,7 @@ def problems_from(
         where = loc[:-1] if kind == "missing" else loc
         message = _message(kind, loc, value, error, model, taxonomy)
         problems.append(doc.problem(where, message, key=at_key))
-    return problems
+    return cap_per_file(problems, {doc.path: len(errors) - len(problems)})
 
 
 def _message(kind: str, loc: Loc, value: Any, error: Any, model: type[BaseModel], taxonomy: "Taxonomy | None") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sitegen import dedupe, fingerprint, load, normalize, validate
-from sitegen.errors import Problem
+from sitegen.errors import Problem, cap_per_file
 from sitegen.model import Paper
 from sitegen.taxonomy import Taxonomy
 
@@ -73,7 +73,7 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     groups = dedupe.group(dedupe.find_matches(everyone))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, sorted(problems), groups, len(files), layout)
+    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout)
 
 
 def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:

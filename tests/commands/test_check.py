@@ -192,6 +192,31 @@ def _write(folder: Path, name: str, text: str) -> None:
             id="control_character",
         ),
         pytest.param(
+            "smith2020good.yaml", GOOD + "note: !!null Checked against the PDF\n",
+            "papers/smith2020good.yaml:13:7: error: YAML tag !!null is not allowed",
+            id="null_tag_would_hide_the_note",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "note: !!timestamp hello\n",
+            "papers/smith2020good.yaml:13:7: error: YAML tag !!timestamp is not allowed",
+            id="timestamp_tag_that_crashed_fmt",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("year: 2020", "year: !!int twenty"),
+            "papers/smith2020good.yaml:6:7: error: YAML tag !!int is not allowed",
+            id="int_tag_on_text",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "pages: " + "9" * 5000 + "\n",
+            "papers/smith2020good.yaml:13:8: error: a number of 5,000 digits; the limit is 30 (write it in quotes if it is text)",
+            id="five_thousand_digit_number",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("title: A good record", "title: \"A good\u2028record\"\nnote: 'x\u2029y'").replace("venue: cvpr", "venue: nope"),
+            "papers/smith2020good.yaml:8:8: error: unknown venue 'nope' (add it to venues.yaml if it is a new venue)",
+            id="line_separators_do_not_shift_line_numbers",
+        ),
+        pytest.param(
             "smith2020good.yaml", "- just\n- a list\n",
             "papers/smith2020good.yaml:1:1: error: a record must be a mapping of fields, not a list",
             id="list_at_top_level",
@@ -331,3 +356,13 @@ def test_import_refuses_a_linked_list(collection: Path, cli) -> None:
     (collection / "list.md").symlink_to("/etc/hostname")
     result = cli("import", "markdown", "list.md")
     assert (result.code, result.err) == (2, f"sitegen import: list.md: {LINK}\n")
+
+
+def test_thousands_of_problems_in_one_file_are_capped(collection: Path, cli) -> None:
+    _write(collection, "smith2020good.yaml", GOOD + "".join(f"k{i}: {i}\n" for i in range(8000)))
+    result = cli("check")
+    lines = result.out.splitlines()
+    assert (result.code, len(lines)) == (1, 101)
+    assert lines[0] == "papers/smith2020good.yaml:13:1: error: unknown field 'k0'"
+    assert lines[-1] == "papers/smith2020good.yaml:112:1: error: 7,900 more problems in this file are not shown (at most 100 are reported per file)"
+    assert result.err == "checked 11 records: 101 errors, 0 warnings in 1 file: failed\n"
