@@ -75,6 +75,10 @@ def problems_from(
         at_key = kind == "extra_forbidden"
         where = loc[:-1] if kind == "missing" else loc
         message = _message(kind, loc, value, error, model, taxonomy)
+        if kind == "format_character":  # point at the character itself, where it is written as one
+            line, column = doc.find_in_value(where, error["ctx"]["char"])
+            problems.append(Problem(doc.path, line, column, message))
+            continue
         problems.append(doc.problem(where, message, key=at_key))
     return cap_per_file(problems, {doc.path: len(errors) - len(problems)})
 
@@ -99,6 +103,10 @@ def _message(kind: str, loc: Loc, value: Any, error: Any, model: type[BaseModel]
         return f"{path}: expected {_EXPECTED[kind]}, got {describe(value)}"
     if kind == "too_short":
         return f"{path}: must not be empty"
+    if kind == "too_long":
+        return f"{path}: {error['ctx']['actual_length']:,} items; the limit is {error['ctx']['max_length']:,}"
+    if kind == "string_too_long" and isinstance(value, str):
+        return f"{path}: {len(value):,} characters; the limit is {error['ctx']['max_length']:,}"
     if kind == "string_pattern_mismatch" and loc[0] in ("id", "aliases", "distinct_from"):
         return f"{path}: '{value}' is not a record id (lowercase familyYEARword, e.g. hinton2015distilling)"
     if kind == "value_error":

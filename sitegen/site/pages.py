@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterator
 
+from sitegen.keys import transliterate
 from sitegen.report import audit
 from sitegen.site import urls
 from sitegen.site.charts import statistics
@@ -88,9 +88,8 @@ def retired_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
 
 
 def _letter(person: Person) -> str:
-    folded = unicodedata.normalize("NFKD", person.family)
-    letter = next((c.upper() for c in folded if c.isalpha() and c.isascii()), "")
-    return letter or "#"
+    """The index letter of a person: of the family name romanized (张 is under Z)."""
+    return next((c.upper() for c in transliterate(person.family) if c.isalpha() and c.isascii()), "#")
 
 
 def authors_page(index: SiteIndex, renderer: Renderer) -> Page:

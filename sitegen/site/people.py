@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable
 
-from sitegen.keys import ascii_fold
+from sitegen.keys import transliterate
 from sitegen.model import Paper
 
 
@@ -72,7 +72,17 @@ class NameForm:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", ascii_fold(text))
+    """A name as rule 1 compares it: without case or accents, Latin letters such as ø, ł and ß
+    as their base letters; letters of other scripts are kept, so names in two different scripts
+    (or two different names in one) are never taken for one another."""
+    out = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(char) or not char.isalnum():
+            continue
+        if not char.isascii() and unicodedata.name(char, "").startswith("LATIN"):
+            char = transliterate(char)
+        out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,7 @@ class Person:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        return (ascii_fold(self.family), ascii_fold(self.given), self.slug)
+        return (transliterate(self.family), transliterate(self.given), self.slug)
 
 
 def group_forms(forms: Iterable[str]) -> list[list[str]]:
@@ -156,10 +166,16 @@ def display_name(name: str) -> str:
 
 
 def slug_for(name: str) -> str:
-    """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case."""
+    """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case.
+
+    Names in other scripts are romanized ('张, 伟' -> 'zhang-w'), so every slug says whose page
+    it is; a name with no letter or digit at all is 'author'.
+    """
     form = NameForm.parse(name)
-    words = re.findall(r"[a-z0-9]+", ascii_fold(name.split(",", 1)[0])) or ["anonymous"]
-    return "-".join(words + [initial for initial, _ in form.given])
+    words = re.findall(r"[a-z0-9]+", transliterate(name.split(",", 1)[0]))[:8] or ["author"]
+    romanized = (re.findall(r"[a-z0-9]", transliterate(full or initial)) for initial, full in form.given)
+    initials = [letters[0] for letters in romanized if letters]
+    return "-".join(words + initials)
 
 
 def people(papers: Iterable[Paper]) -> list[Person]:
@@ -175,7 +191,7 @@ def people(papers: Iterable[Paper]) -> list[Person]:
     groups = group_forms(papers_of)
     # The fullest form names the person; among equals the most used, then the first in order.
     named = [(max(g, key=lambda f: (NameForm.parse(f).detail, uses[f], [-ord(c) for c in f])), g) for g in groups]
-    for name, group in sorted(named, key=lambda ng: (ascii_fold(ng[0]), ng[0])):
+    for name, group in sorted(named, key=lambda ng: (transliterate(ng[0]), ng[0])):
         slug = base = slug_for(name)
         n = 2
         while slug in taken:

@@ -584,3 +584,32 @@ def test_on_a_terminal_in_ci_or_with_no_input_add_never_waits(contrib_root: Path
     argv = ["add", "--bibtex", "dkd.bib"] + (["--no-input"] if how == "no_input" else [])
     code, shown = converse(contrib_root, argv, [], ci=how == "ci")
     assert (code, shown) == (2, MISSING_LABELS)
+
+
+# --- untrusted entries: names in any script, absurd words, invisible characters ---------------
+
+
+def test_a_title_whose_first_word_is_300_letters_gets_a_usable_id(add, contrib_root: Path) -> None:
+    entry = "@misc{x, title={" + "W" * 300 + " distillation}, author={Smith, Anna}, year={2021}, howpublished={arXiv}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    record = "smith2021" + "w" * 40
+    assert (result.code, result.err.splitlines()[0]) == (0, f"wrote papers/{record}.yaml")
+    assert (contrib_root / "papers" / f"{record}.yaml").is_file()
+
+
+def test_a_chinese_name_gets_a_romanized_id(add, contrib_root: Path) -> None:
+    entry = "@misc{x, title={知识蒸馏综述}, author={张, 伟}, year={2021}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert (result.code, result.err.splitlines()[0]) == (0, "wrote papers/zhang2021zhishizhengliuzongshu.yaml")
+
+
+def test_an_entry_with_a_right_to_left_override_is_refused(add, contrib_root: Path) -> None:
+    before = records(contrib_root)
+    entry = "@misc{x, title={\u202eA reversed title}, author={Smith, Anna}, year={2021}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "sitegen add: <stdin>:1: cannot make a valid record (title: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+        "is not allowed in text: it changes how text displays or splits a word in two; remove it); nothing was written\n"
+    )
+    assert records(contrib_root) == before
