@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no lock (CI and the tests run on Linux)
+    fcntl = None  # type: ignore[assignment]
 
 from sitegen.document import LINK_MESSAGE, NOT_REGULAR_MESSAGE, Document, display_path, read_yaml
 from sitegen.errors import DataError, Problem
@@ -68,3 +74,24 @@ def read_documents(files: Iterable[RecordFile]) -> tuple[list[Document], list[Pr
         except DataError as exc:
             problems.extend(exc.problems)
     return documents, problems
+
+
+@contextmanager
+def collection_lock(root: Path) -> Iterator[None]:
+    """Hold the collection's exclusive lock (an flock on papers/ itself, so no lock file is left).
+
+    `add` and `import` check for duplicates and write under it: two runs at once cannot both
+    find a paper missing and both write it. The lock is released when the process ends, even
+    by a crash, so it can never be left stale.
+    """
+    folder = root / PAPERS_DIR
+    folder.mkdir(exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

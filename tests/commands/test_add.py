@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
+from sitegen.load import collection_lock
 from tests.contrib import DATA, RecordedServer, Result, closed_port, enter_collection, recorded_web, run_cli
 
 
@@ -613,3 +618,59 @@ def test_an_entry_with_a_right_to_left_override_is_refused(add, contrib_root: Pa
         "is not allowed in text: it changes how text displays or splits a word in two; remove it); nothing was written\n"
     )
     assert records(contrib_root) == before
+
+
+# --- two `add` at once: the duplicate check and the write hold the collection's lock ----------
+
+
+def _start_add(root: Path) -> "subprocess.Popen[str]":
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "SITEGEN_DEBUG")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "add", "--bibtex", "-", *DKD_LABELS],
+        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write(DKD)
+    process.stdin.close()
+    return process
+
+
+REFUSED_DKD = (
+    "sitegen add: refused: the collection already has this paper: papers/zhao2022decoupled.yaml:2 "
+    "(same DOI 10.1109/cvpr52688.2022.01165). Improve that record instead; if this is another work, "
+    "add it again with --distinct-from zhao2022decoupled\n"
+)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_concurrent_adds_of_one_paper_write_one_record(tmp_path: Path, attempt: int) -> None:
+    from tests.contrib import make_collection
+
+    root = make_collection(tmp_path / "kd")
+    before = records(root)
+    processes = [_start_add(root) for _ in range(3)]
+    outcomes = sorted((p.wait(timeout=120), p.stderr.read()) for p in processes)  # type: ignore[union-attr]
+    assert outcomes == [(0, WROTE_DKD), (1, REFUSED_DKD), (1, REFUSED_DKD)]
+    assert records(root) - before == {"zhao2022decoupled.yaml"}
+
+
+def _waiting_for_a_lock(pid: int) -> bool:
+    """Whether process `pid` is blocked on a file lock (Linux lists waiters with '->')."""
+    return any("->" in line and f" {pid} " in line for line in Path("/proc/locks").read_text().splitlines())
+
+
+def test_add_waits_for_the_lock_and_then_refuses_what_was_written_meanwhile(tmp_path: Path) -> None:
+    from tests.contrib import make_collection
+
+    root = make_collection(tmp_path / "kd")
+    with collection_lock(root):  # as another `add` would hold it while writing
+        process = _start_add(root)
+        deadline = time.monotonic() + 60
+        while not _waiting_for_a_lock(process.pid):
+            assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
+            assert time.monotonic() < deadline, "add never waited for the lock"
+            time.sleep(0.05)
+        (root / "papers" / "zhao2022decoupled.yaml").write_text(DKD_RECORD, encoding="utf-8")
+    assert process.wait(timeout=120) == 1
+    assert process.stderr.read() == REFUSED_DKD  # type: ignore[union-attr]
+    assert not (root / "papers" / "zhao2022decoupled-2.yaml").exists()
