@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from sitegen.keys import transliterate
-from sitegen.report import audit
+from sitegen.report import audit_page as audit_text
 from sitegen.site import urls
 from sitegen.site.charts import statistics
 from sitegen.site.downloads import Downloads
@@ -183,4 +183,4 @@ def audit_page(index: SiteIndex) -> Iterator[Page]:
     """The curation audit report (sitegen report) as a page, linking to the guide beside it."""
     if index.collection is None:
         return
-    yield Page(urls.AUDIT, audit(index.collection, guide="../curation.md"))
+    yield Page(urls.AUDIT, audit_text(index.collection, guide="../curation.md"))
