@@ -674,3 +674,15 @@ def test_add_waits_for_the_lock_and_then_refuses_what_was_written_meanwhile(tmp_
     assert process.wait(timeout=120) == 1
     assert process.stderr.read() == REFUSED_DKD  # type: ignore[union-attr]
     assert not (root / "papers" / "zhao2022decoupled-2.yaml").exists()
+
+
+def test_pages_that_yaml_would_read_as_a_number_are_written_quoted(add, sitegen, contrib_root: Path) -> None:
+    entry = "@misc{x, title={Sexagesimal pages}, author={Smith, Anna}, year={2021}, pages={1:20}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert result.code == 0, result.err
+    text = (contrib_root / "papers" / "smith2021sexagesimal.yaml").read_text(encoding="utf-8")
+    assert "\npages: '1:20'\n" in text
+    check = sitegen("check", "--strict", "papers/smith2021sexagesimal.yaml")
+    assert (check.code, check.out) == (0, "")
+    exported = sitegen("export", "bibtex")
+    assert "pages = {1:20}" in exported.out
