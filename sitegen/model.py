@@ -50,11 +50,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc characte
 # the longest author list 11 names), that keep every command linear and its output small: no
 # record can make `check` or `build` run long or write much. They are stated in the schema.
 MAX_TITLE = 1_000
-MAX_NAME = 300  # an author, a publisher, an institution
+MAX_NAME = 300  # a publisher, an institution
+MAX_AUTHOR = 100  # one author's name
 MAX_SHORT = 100  # a short name, a survey key, a volume, number or page range
 MAX_URL = 2_000
 MAX_NOTE = 5_000  # a note, a doubt, the evidence of a correction
-MAX_AUTHORS = 500
+MAX_AUTHORS = 100  # a longer list: the first 100 and et_al: true (each author gets a page on the site)
 MAX_ITEMS = 50  # other titles, doubts, aliases, look-alikes, labels of one axis, seed lines
 MAX_CORRECTIONS = 100
 
@@ -193,7 +194,7 @@ Text = Annotated[str, AfterValidator(_check_text)]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(_check_text)]
 NameText = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_check_text)]
 NoteText = Annotated[str, Field(max_length=MAX_NOTE), AfterValidator(_check_text)]
-Author = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_check_author)]
+Author = Annotated[str, Field(max_length=MAX_AUTHOR), AfterValidator(_check_author)]
 Title = Annotated[str, Field(max_length=MAX_TITLE), AfterValidator(_check_text)]
 Url = Annotated[
     str,
@@ -244,7 +245,10 @@ class Paper(_Strict):
     id: RecordId = Field(description="familyYEARword; also the file name and the BibTeX key.")
     title: Title = Field(description="The title as published, with official capitalisation.")
     alt_titles: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Other forms of the title found in sources.")
-    authors: list[Author] = Field(min_length=1, max_length=MAX_AUTHORS, description="Authors in order, each 'Family, Given' as the source gives it.")
+    authors: list[Author] = Field(
+        min_length=1, max_length=MAX_AUTHORS,
+        description=f"Authors in order, each 'Family, Given' as the source gives it; at most {MAX_AUTHORS} (then et_al: true).",
+    )
     et_al: bool = Field(False, description="True when the source truncated the author list.")
     year: Annotated[int, AfterValidator(_check_year)]
     venue: Optional[str] = Field(None, description="A venue id from venues.yaml.")

@@ -165,6 +165,9 @@ def display_name(name: str) -> str:
     return f"{parts[2]} {parts[0]} {parts[1]}"
 
 
+MAX_SLUG_FAMILY = 60
+
+
 def slug_for(name: str) -> str:
     """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case.
 
@@ -172,10 +175,11 @@ def slug_for(name: str) -> str:
     it is; a name with no letter or digit at all is 'author'.
     """
     form = NameForm.parse(name)
-    words = re.findall(r"[a-z0-9]+", transliterate(name.split(",", 1)[0]))[:8] or ["author"]
+    family = "-".join(re.findall(r"[a-z0-9]+", transliterate(name.split(",", 1)[0])))
+    family = family[:MAX_SLUG_FAMILY].strip("-") or "author"  # a slug is a folder name: keep it short
     romanized = (re.findall(r"[a-z0-9]", transliterate(full or initial)) for initial, full in form.given)
-    initials = [letters[0] for letters in romanized if letters]
-    return "-".join(words + initials)
+    initials = [letters[0] for letters in romanized if letters][:8]
+    return "-".join([family, *initials])
 
 
 def people(papers: Iterable[Paper]) -> list[Person]:
