@@ -51,3 +51,25 @@ def test_a_full_standard_output_is_one_line_and_exit_1(collection: Path, args: l
     assert result.returncode == 1
     assert result.stderr == f"sitegen {args[0]}: cannot write to standard output: no space left on device\n"
 
+
+
+FORGED_KEY = '"evil\\npapers/other.yaml:1:1: error: forged\\n::error file=x.yaml::forged": 1\n'
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["fmt"], ["export", "bibtex"], ["build", "--no-mkdocs"], ["report"]],
+    ids=["check", "fmt", "export", "build", "report"],
+)
+def test_a_key_with_newlines_cannot_forge_lines_in_text_output(collection: Path, cli, args: list[str]) -> None:
+    path = collection / "papers" / "park2019relational.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + FORGED_KEY, encoding="utf-8")
+    result = cli(*args)
+    assert result.code == 1
+    lines = (result.out + result.err).splitlines()
+    assert not [line for line in lines if line.startswith(("::", "papers/other.yaml"))], lines
+    forged = [line for line in lines if "forged" in line]
+    assert len(forged) == 1
+    assert forged[0].endswith(
+        "error: unknown field 'evil\\npapers/other.yaml:1:1: error: forged\\n::error file=x.yaml::forged'"
+    )
