@@ -17,8 +17,7 @@ import yaml
 from sitegen.keys import base_key
 from sitegen.site import urls
 from sitegen.site.people import people
-from tests.site.conftest import BuiltSite, build, make_tiny_collection, serve
-from tests.site.test_site_browser import Watched, browser, watched  # noqa: F401 - fixtures
+from tests.site.conftest import BuiltSite, Watched, build, make_tiny_collection, serve
 
 pytestmark = pytest.mark.browser
 
