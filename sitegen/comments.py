@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from sitegen.document import Lines, _Loader
+from sitegen.document import Lines, Loader
 
 Path = tuple[str | int, ...]
 
@@ -68,7 +68,7 @@ def comments(text: str) -> list[Comment]:
         return []
     found: list[Comment] = []
     previous_end = 0
-    for token in yaml.scan(text, Loader=_Loader):
+    for token in yaml.scan(text, Loader=Loader):
         start, end = token.start_mark.index, token.end_mark.index
         if start > previous_end:
             found += _in_gap(text, previous_end, start)
@@ -130,7 +130,7 @@ def attach(text: str) -> Attached:
     if not found:
         return attached
     lines = Lines(text)
-    written = slots(yaml.compose(text, Loader=_Loader))
+    written = slots(yaml.compose(text, Loader=Loader))
     if not written:
         attached.head = [c.text for c in found]
         return attached
@@ -254,7 +254,7 @@ def insert(text: str, attached: Attached) -> str:
     before: dict[int, list[str]] = defaultdict(list)
     after: dict[int, list[str]] = defaultdict(list)
     ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    by_path = {slot.path: slot for slot in slots(yaml.compose(text, Loader=_Loader))}
+    by_path = {slot.path: slot for slot in slots(yaml.compose(text, Loader=Loader))}
     for path, notes in attached.slots.items():
         slot = by_path.get(path)
         if slot is None:  # only the root: a record with nothing in it

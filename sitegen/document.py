@@ -21,9 +21,9 @@ import yaml
 from sitegen.errors import MAX_PROBLEMS_PER_FILE, DataError, Problem, cap_per_file
 
 try:  # libyaml is many times faster; the pure-Python composer gives the same tree.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - exercised only where PyYAML lacks libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -72,7 +72,7 @@ class Document:
 
     def _root(self) -> tuple[yaml.Node | None, Lines]:
         if self._tree is None:
-            self._tree = (yaml.compose(self.text, Loader=_Loader), Lines(self.text or ""), {})
+            self._tree = (yaml.compose(self.text, Loader=Loader), Lines(self.text or ""), {})
         return self._tree[0], self._tree[1]
 
     def _children(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -149,7 +149,7 @@ def read_regular_file(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
     read, nor named in the message.
     """
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    if os.path.islink(path):  # also where O_NOFOLLOW does not exist
+    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):  # elsewhere open() refuses a link (ELOOP)
         raise DataError([Problem(shown, 1, 1, LINK_MESSAGE)])
     try:
         fd = os.open(path, flags)
@@ -190,7 +190,7 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError([Problem(shown, line, column, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]) from None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = Lines(text).position(mark) if mark else (1, 1)
@@ -204,7 +204,7 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
         raise DataError([Problem(shown, 1, 1, "file is empty; expected a mapping of fields")])
     builder = _Builder(shown, text)
     if "!" in text or "&" in text:  # only then can the text hold a tag or an anchor
-        builder.refuse_tags_and_anchors(yaml.scan(text, Loader=_Loader))
+        builder.refuse_tags_and_anchors(yaml.scan(text, Loader=Loader))
     data = builder.build(root, 0)
     if builder.problems:
         raise DataError(cap_per_file(builder.problems, {shown: builder.more}))
