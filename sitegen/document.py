@@ -163,7 +163,7 @@ def read_regular_file(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
         if info.st_size > limit:
             raise DataError([Problem(shown, 1, 1, f"file is {info.st_size:,} bytes; the limit is {limit:,}")])
         try:
-            return handle.read(limit + 1)
+            return handle.read(info.st_size + 1)  # the size it has (at most the limit), and no more
         except OSError as exc:
             raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
 
