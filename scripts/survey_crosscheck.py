@@ -9,6 +9,7 @@ disagree; and the survey references no record holds. Used while curating; the cu
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitegen.dedupe import title_key
+from sitegen.document import read_regular_file
 from sitegen.importers.markdown import Entry, parse_entry
 from sitegen.keys import family_part
 from sitegen.pipeline import load_collection
@@ -25,10 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def survey_references() -> dict[str, dict]:
     out = {}
-    with open(ROOT / "sources/survey/references.tsv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            draft = parse_entry(Entry(0, 0, row["reference_text"]), "references.tsv")
-            out[row["key"]] = {"text": row["reference_text"], "draft": None if isinstance(draft, str) else draft}
+    path = ROOT / "sources/survey/references.tsv"
+    text = read_regular_file(path, "sources/survey/references.tsv", limit=10_000_000).decode("utf-8")  # never through a link
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        draft = parse_entry(Entry(0, 0, row["reference_text"]), "references.tsv")
+        out[row["key"]] = {"text": row["reference_text"], "draft": None if isinstance(draft, str) else draft}
     return out
 
 

@@ -8,6 +8,7 @@ record, so it selects them all.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,12 +20,13 @@ from sitegen.taxonomy import TAXONOMY_FILE, VENUES_FILE
 
 
 def _git(root: Path, *args: str) -> str:
+    """git's output; file names that are not UTF-8 keep their bytes (as os.fsdecode does)."""
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=True)
     except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr.strip().splitlines() or ["git failed"])[0]
+        detail = (exc.stderr.decode("utf-8", "replace").strip().splitlines() or ["git failed"])[0]
         raise UsageError(f"--changed: git {args[0]} failed: {detail}") from None
-    return done.stdout
+    return os.fsdecode(done.stdout)
 
 
 def changed_records(root: Path, base: str) -> set[str]:
@@ -45,5 +47,5 @@ def changed_records(root: Path, base: str) -> set[str]:
     changed = {name for name in names.split("\0") if name}
     if changed & {TAXONOMY_FILE, VENUES_FILE}:
         folder = root / PAPERS_DIR
-        changed |= {f"{PAPERS_DIR}/{p.name}" for p in folder.iterdir() if not p.name.startswith(".")} if folder.is_dir() else set()
+        changed |= {f"{PAPERS_DIR}/{p.name}" for p in folder.iterdir()} if folder.is_dir() else set()
     return {display_path(root / name) for name in changed if name.startswith(f"{PAPERS_DIR}/")}

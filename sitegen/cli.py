@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from sitegen.errors import DataError, NetworkError, SitegenError, UsageError, count_summary
+from sitegen.errors import DataError, NetworkError, SitegenError, UsageError, count_summary, printable
+from sitegen.output import flush_stdout, silence_stdout
 
 
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
@@ -70,7 +72,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
 
     serve = sub.add_parser("serve", help="build, serve on localhost and rebuild when a record, the taxonomy or the site sources change")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ under --root)")
 
     schema = sub.add_parser("schema", help="write the JSON Schema of a record (for editors), generated from the model and taxonomy")
@@ -80,6 +82,17 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port number, so that a wrong one is a usage error rather than a socket error."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
 
 
 # command name -> module in sitegen.commands; imported only when that command runs
@@ -104,9 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"{args.root}: not a collection (no taxonomy.yaml); run from the repository or pass --root")
         module = importlib.import_module(f"sitegen.commands.{_COMMANDS[args.command]}")
         run: Callable[[argparse.Namespace], int] = getattr(module, f"run_{args.command}")
-        return run(args)
+        code = run(args)
+        flush_stdout()  # here, where a failure can still be reported, not at exit
+        return code
     except UsageError as exc:
-        print(f"sitegen {args.command}: {exc}", file=sys.stderr)
+        print(f"sitegen {args.command}: {exc.shown()}", file=sys.stderr)
         return 2
     except DataError as exc:
         for problem in exc.problems:
@@ -114,13 +129,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(count_summary(exc.problems), file=sys.stderr)
         return 1
     except (NetworkError, SitegenError) as exc:
-        print(f"sitegen {args.command}: {exc}", file=sys.stderr)
+        print(f"sitegen {args.command}: {exc.shown()}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        silence_stdout()
         return 1
+    except Exception as exc:  # the last resort: every known failure is handled where it happens
+        return _internal_error(args.command, exc)
+
+
+def _internal_error(command: str, exc: BaseException) -> int:
+    """One line instead of a traceback; SITEGEN_DEBUG=1 shows the traceback."""
+    if os.environ.get("SITEGEN_DEBUG"):
+        raise exc
+    print(
+        f"sitegen {command}: internal error ({type(exc).__name__}: {printable(str(exc))}); "
+        "please report it with the command and the file that caused it (SITEGEN_DEBUG=1 shows the traceback)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,23 +13,27 @@ whose text matters as written (`volume`, `number`, `pages`), any such value is k
 
 from __future__ import annotations
 
+import bisect
+import errno
 import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
-from sitegen.errors import DataError, Problem
+from sitegen.errors import MAX_PROBLEMS_PER_FILE, DataError, Problem, cap_per_file
 
 try:  # libyaml is many times faster; the pure-Python composer gives the same tree.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - exercised only where PyYAML lacks libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
+MAX_DIGITS = 30  # a whole number longer than this is no page, volume or year
 
 Loc = tuple[str | int, ...]
 
@@ -48,23 +52,60 @@ _INT_FORMS = (  # how YAML 1.1 reads a whole number that is not plain decimal
 _constructor = yaml.constructor.SafeConstructor()
 
 
+class Lines:
+    """Line and column of a character of a text, counting lines as editors and git do.
+
+    YAML also ends a line at U+0085, U+2028 and U+2029, so PyYAML's own line numbers drift
+    from what an editor, `git diff` or a pull request shows after one of them. Only \\n counts here.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def position(self, mark: yaml.Mark) -> tuple[int, int]:
+        """1-based (line, column) of a PyYAML mark (its index counts characters)."""
+        if self._starts is None:
+            self._starts = [0] + [i + 1 for i, char in enumerate(self.text) if char == "\n"] if "\n" in self.text else [0]
+        line = bisect.bisect_right(self._starts, mark.index) - 1
+        return (line + 1, mark.index - self._starts[line] + 1)
+
+
 @dataclass
 class Document:
     """The values of one YAML file, and the text they were read from.
 
     Positions are found only when a message needs one, by composing the text again: reading a
-    valid record costs no more than building its values, and no node tree is kept.
+    valid record costs no more than building its values. The node tree is then kept, so that
+    the many problems of one file cost one parse, not one each.
     """
 
     path: str
     data: Any
     text: str | None = None
+    _tree: Any = field(default=None, repr=False, compare=False)
+
+    def _root(self) -> tuple[yaml.Node | None, Lines]:
+        if self._tree is None:
+            self._tree = (yaml.compose(self.text, Loader=Loader), Lines(self.text or ""), {})
+        return self._tree[0], self._tree[1]
+
+    def _children(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """A mapping's entries by key, built once per mapping (a file may have thousands of keys)."""
+        index = self._tree[2]
+        if id(node) not in index:
+            found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    found.setdefault(k.value, (k, v))
+            index[id(node)] = found
+        return index[id(node)]
 
     def locate(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (of its key, with `key`), or of its nearest written ancestor."""
         if not self.text:
             return (1, 1)
-        node = yaml.compose(self.text, Loader=_Loader)
+        node, lines = self._root()
         if node is None:
             return (1, 1)
         mark = node.start_mark
@@ -72,7 +113,7 @@ class Document:
             child: yaml.Node | None = None
             key_node: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                key_node, child = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), (None, None))
+                key_node, child = self._children(node).get(part, (None, None))
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 child = node.value[part]
             if child is None:
@@ -80,7 +121,28 @@ class Document:
             node = child
             last = index == len(loc) - 1
             mark = key_node.start_mark if key and last and key_node is not None else child.start_mark
-        return (mark.line + 1, mark.column + 1)
+        return lines.position(mark)
+
+    def find_in_value(self, loc: Loc, char: str) -> tuple[int, int]:
+        """Where `char` is first written inside the value at `loc`; the value's own position if
+        it is not written there as itself (an escape such as \\u202e in double quotes)."""
+        start = self.locate(loc)
+        if not self.text:
+            return start
+        node, lines = self._root()
+        for part in loc:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                node = self._children(node).get(part, (None, None))[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                return start
+        if node is None:
+            return start
+        found = self.text.find(char, node.start_mark.index, node.end_mark.index)
+        if found < 0:
+            return start
+        return lines.position(yaml.Mark("", found, 0, 0, None, None))
 
     def problem(self, loc: Loc, message: str, key: bool = False, severity: str = "error") -> Problem:
         line, column = self.locate(loc, key=key)
@@ -96,17 +158,39 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def read_regular_file(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path`, which must be a regular file: never a symbolic link, which could
+    point anywhere on the machine, nor a folder, device or pipe. What a link points to is never
+    read, nor named in the message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):  # elsewhere open() refuses a link (ELOOP)
+        raise DataError([Problem(shown, 1, 1, LINK_MESSAGE)])
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        message = LINK_MESSAGE if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror}"
+        raise DataError([Problem(shown, 1, 1, message)]) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Problem(shown, 1, 1, NOT_REGULAR_MESSAGE)])
+        if info.st_size > limit:
+            raise DataError([Problem(shown, 1, 1, f"file is {info.st_size:,} bytes; the limit is {limit:,}")])
+        try:
+            return handle.read(info.st_size + 1)  # the size it has (at most the limit), and no more
+        except OSError as exc:
+            raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+
+
+LINK_MESSAGE = "is a symbolic link, which is never followed; put the file itself here"
+NOT_REGULAR_MESSAGE = "is not a regular file (a folder, device or pipe); put the file itself here"
+
+
 def read_yaml(path: Path, shown_as: str | None = None) -> Document:
     """Read one file. Raises DataError with every problem found in it."""
     shown = shown_as or display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError([Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
-    return parse_yaml(raw, shown)
+    return parse_yaml(read_regular_file(path, shown), shown)
 
 
 def parse_yaml(raw: bytes, shown: str) -> Document:
@@ -121,10 +205,10 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError([Problem(shown, line, column, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]) from None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = Lines(text).position(mark) if mark else (1, 1)
         what = "; ".join(part for part in (exc.context, exc.problem) if part) or "malformed YAML"
         if "tab character" in what:
             what = "a tab is used for indentation; YAML allows only spaces there"
@@ -133,23 +217,45 @@ def parse_yaml(raw: bytes, shown: str) -> Document:
         raise DataError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
     if root is None:
         raise DataError([Problem(shown, 1, 1, "file is empty; expected a mapping of fields")])
-    builder = _Builder(shown)
+    builder = _Builder(shown, text)
+    if "!" in text or "&" in text:  # only then can the text hold a tag or an anchor
+        builder.refuse_tags_and_anchors(yaml.scan(text, Loader=Loader))
     data = builder.build(root, 0)
     if builder.problems:
-        raise DataError(builder.problems)
+        raise DataError(cap_per_file(builder.problems, {shown: builder.more}))
     return Document(shown, data, text)
 
 
 class _Builder:
     """Turns a composed node tree into Python values, refusing tricks."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, text: str):
         self.path = path
+        self.lines = Lines(text)
         self.problems: list[Problem] = []
+        self.more = 0  # problems past the cap: counted, not located
+        self.tagged: set[int] = set()  # where a refused tag is written
         self._seen: set[int] = set()
 
-    def _fail(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message))
+    def _fail(self, node: yaml.Node | yaml.Token, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+            self.more += 1
+            return
+        line, column = self.lines.position(node.start_mark)
+        self.problems.append(Problem(self.path, line, column, message))
+
+    def refuse_tags_and_anchors(self, tokens: Iterable[yaml.Token]) -> None:
+        """Every tag but !!str is an error, even one that agrees with the value (`!!bool yes`):
+        the writer never writes tags, so what a tag says would not survive `fmt`."""
+        for token in tokens:
+            if isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                tag = (_T if handle == "!!" else handle or "") + suffix
+                if tag != _STR:
+                    self._fail(token, f"YAML tag {_short_tag(tag)} is not allowed")
+                    self.tagged.add(token.start_mark.index)
+            elif isinstance(token, yaml.AnchorToken):
+                self._fail(token, "anchors and aliases (&name, *name) are not allowed in records")
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self._seen:
@@ -183,11 +289,13 @@ class _Builder:
             if key_node.tag == _MERGE:
                 self._fail(key_node, "merge keys (<<) are not allowed in records")
                 continue
+            if _tag_disagrees(key_node) and key_node.start_mark.index not in self.tagged:
+                self._fail(key_node, f"YAML tag {_short_tag(key_node.tag)} is not allowed")
             key = key_node.value
             if key in first_line:
                 self._fail(key_node, f"key '{key}' appears twice in one mapping (first on line {first_line[key]})")
                 continue
-            first_line[key] = key_node.start_mark.line + 1
+            first_line[key] = self.lines.position(key_node.start_mark)[0]
             if top and key in TEXT_FIELDS and _keeps_text(value_node):
                 result[key] = value_node.value
             else:
@@ -196,9 +304,14 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag not in _SCALAR_TAGS:
-            self._fail(node, f"YAML tag {_short_tag(tag)} is not allowed")
+        if _tag_disagrees(node):
+            # `!!null text`, `!!bool maybe`, `!!timestamp hello`: refused (by the token scan,
+            # or here if a %TAG directive disguised it), and never constructed.
+            if node.start_mark.index not in self.tagged:
+                self._fail(node, f"YAML tag {_short_tag(tag)} is not allowed")
             return None
+        if tag not in _SCALAR_TAGS:  # `=` and `<<` written as values are text
+            return node.value
         if tag == _STR or tag == _T + "timestamp":
             return node.value  # a date stays the text that was written
         if tag == _T + "null":
@@ -206,6 +319,10 @@ class _Builder:
         if tag == _T + "bool":
             return _constructor.construct_yaml_bool(node)
         if tag == _INT:
+            digits = sum(char.isdigit() for char in node.value)
+            if digits > MAX_DIGITS:
+                self._fail(node, f"a number of {digits:,} digits; the limit is {MAX_DIGITS} (write it in quotes if it is text)")
+                return None
             if not _DECIMAL.fullmatch(node.value):
                 self._fail(node, _not_decimal(node.value))
                 return None
@@ -230,6 +347,26 @@ def _not_decimal(value: str) -> str:
         f"'{value}' is not a plain decimal number: YAML would read this {form} form as {read_as}; "
         "write whole numbers in decimal digits only"
     )
+
+
+_resolver = yaml.resolver.Resolver()
+
+
+def plain_tag(text: str) -> str:
+    """The type the reader gives `text` written as a plain (unquoted) scalar, e.g. !!bool for 'ON'.
+
+    The writer quotes every string for which this is not !!str, so that what it writes is read
+    back as the same text: the reader follows YAML 1.1, where 'on', '1:20' and '0x1F' are not text.
+    """
+    return _resolver.resolve(yaml.ScalarNode, text, (True, False))
+
+
+def _tag_disagrees(node: yaml.ScalarNode) -> bool:
+    """Whether the scalar's tag is one its text would not be read as (so it was written)."""
+    if node.tag == _STR:
+        return False
+    plain = node.style in (None, "")
+    return node.tag != (plain_tag(node.value) if plain else _STR)
 
 
 def _short_tag(tag: str) -> str:

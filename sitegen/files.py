@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen.document import display_path
-from sitegen.errors import SitegenError, UsageError
+from sitegen.errors import UsageError, cannot_write
 
 # Left in every folder `replace_folder` writes: what is there may be replaced by the next build.
 MARKER = ".sitegen-output"
@@ -31,16 +31,17 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: str | bytes, replace: bool = True) -> None:
+def write_atomic(path: Path, data: str | bytes, replace: bool = True, shown: str | None = None) -> None:
     """Write `data` (text is written as UTF-8) to `path`, which is never seen half-written.
 
     With `replace=False` an existing file is never replaced, not even one that appears while
-    writing: FileExistsError is raised and nothing is changed.
+    writing: FileExistsError is raised and nothing is changed. `shown` names the file in a
+    message (e.g. `-o out.bib`); by default its path.
     """
-    write_all([(path, data)], replace=replace)
+    write_all([(path, data)], replace=replace, shown=shown)
 
 
-def write_all(files: list[tuple[Path, str | bytes]], replace: bool = True) -> None:
+def write_all(files: list[tuple[Path, str | bytes]], replace: bool = True, shown: str | None = None) -> None:
     """`write_atomic` for many files, with one flush to disk for all of them.
 
     Every file is written to its temporary file first, the data is flushed to disk once, and
@@ -68,7 +69,7 @@ def write_all(files: list[tuple[Path, str | bytes]], replace: bool = True) -> No
     except FileExistsError:
         raise FileExistsError(errno.EEXIST, "the file exists", str(current)) from None
     except OSError as exc:
-        raise SitegenError(f"{display_path(current)}: cannot write the file: {exc.strerror or exc}") from None
+        raise cannot_write(shown or display_path(current), exc) from None
     finally:
         for _, temporary in temporaries:
             try:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.errors import Problem
+from sitegen.document import read_regular_file
+from sitegen.errors import DataError, Problem
 from sitegen.identifiers import parse_arxiv
 from sitegen.model import Paper
 
@@ -108,6 +109,6 @@ def scan(text: str, path: str) -> Fingerprint | None:
 
 def read(path: Path, shown: str) -> Fingerprint | None:
     try:
-        return scan(path.read_text(encoding="utf-8"), shown)
-    except (OSError, UnicodeDecodeError):
-        return None
+        return scan(read_regular_file(path, shown).decode("utf-8"), shown)
+    except (DataError, UnicodeDecodeError):
+        return None  # read in full instead, which reports what is wrong

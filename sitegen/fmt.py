@@ -1,9 +1,11 @@
 """Write records as canonical YAML: fixed key order, one quoting style, comments kept.
 
-A record is rewritten in place through ruamel.yaml's round-trip tree, so comments stay with
-the keys and items they were written beside. Values are replaced by their normalized form only
-where they differ, keys are put in the order of the Paper model, and the editor-schema line is
-added at the top when it is missing.
+The canonical text is made from the record's values alone, then the comments of the file it
+replaces are written back beside the values they annotate (sitegen.comments), wherever
+normalization moved those values. What is written is read back by `check` as the same values:
+the reader follows YAML 1.1, where a plain `ON` is true and `1:20` is 80, so every string that
+the reader would take for something else is quoted, and text that YAML would fold or break
+(line and paragraph separators, next-line) is written in double quotes with escapes.
 """
 
 from __future__ import annotations
@@ -13,16 +15,37 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 
-from sitegen.model import FIELD_NAMES, Paper
+from sitegen import comments
+from sitegen.document import parse_yaml, plain_tag
+from sitegen.model import Paper
 
 SCHEMA_LINE = "yaml-language-server: $schema=../schema/paper.schema.json"
 FLOW_LISTS = {("survey",), ("aliases",), ("distinct_from",), ("sources", "seed")}  # plus every taxonomy axis
 
+_STR = "tag:yaml.org,2002:str"
+_BREAKS_YAML_FOLDS = frozenset("\r\x85\u2028\u2029\ufeff")
+
+
+class _Representer(RoundTripRepresenter):
+    """Floats as YAML 1.1 reads them back: always with a point ('1.0e+300', not '1e+300', which
+    a YAML 1.1 reader takes for text). Only corrections can hold a float."""
+
+    def represent_float(self, data: float) -> Any:
+        text = repr(data).lower()
+        if "." not in text and "e" in text:
+            text = text.replace("e", ".0e", 1)
+        return self.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+_Representer.add_representer(float, _Representer.represent_float)
+
 
 def _yaml() -> YAML:
-    yaml = YAML()  # round-trip mode; only ever fed text that the safe reader accepted
+    yaml = YAML()
+    yaml.Representer = _Representer
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     return yaml
@@ -35,70 +58,63 @@ def render(paper: Paper) -> str:
 
 def reformat(text: str | None, paper: Paper) -> str:
     """`text` (a record that validated as `paper`) in canonical form; comments are kept."""
-    yaml = _yaml()
-    tree = yaml.load(text) if text else None
-    if not isinstance(tree, CommentedMap):
-        tree = CommentedMap()
-    # The keys the file has, and any the record sets that the file lacks (a new record, an edit).
-    keys = list(tree) + [k for k in paper.model_dump(exclude_defaults=True) if k not in tree]
+    old = parse_yaml(text.encode("utf-8"), "<fmt>").data if text else {}
+    old = old if isinstance(old, dict) else {}
     values = paper.model_dump(mode="json")
-    for key in keys:
-        tree[key] = _merge(tree.get(key), values[key], (key,))
-    for key in sorted(tree, key=FIELD_NAMES.index):
-        tree.move_to_end(key)
+    # The keys the file has, and any the record sets that the file lacks (a new record, an edit).
+    present = set(old) | set(paper.model_dump(exclude_defaults=True))
+    new = {key: value for key, value in values.items() if key in present}
+    notes = comments.remap(comments.attach(text), old, new) if text else comments.Attached()
+    tree = _canonical(old, new, (), comments.has_item_notes(notes), top=True)
     out = io.StringIO()
-    yaml.dump(tree, out)
-    result = out.getvalue()
+    _yaml().dump(tree, out)
+    result = comments.insert(out.getvalue(), notes)
     if SCHEMA_LINE not in result.split("\n", 1)[0]:
         result = f"# {SCHEMA_LINE}\n{result}"
     return result
 
 
-def _merge(old: Any, new: Any, path: tuple[str, ...]) -> Any:
-    """`new`, reusing `old`'s containers (and so their comments) where the shape matches."""
+def _canonical(old: Any, new: Any, path: tuple, one_per_line: set, top: bool = False) -> Any:
+    """`new` as the tree ruamel writes: keys in the model's order, a nested key kept where the
+    file had it or the record sets it, lists in their canonical style, strings quoted as needed."""
     if isinstance(new, dict):
-        node = old if isinstance(old, CommentedMap) else CommentedMap()
-        for key in list(node):
-            if key not in new:
-                del node[key]
+        node = CommentedMap()
+        had = old if isinstance(old, dict) else {}
+        # What a correction says a source had, or has now, can be any value, an empty one too.
+        free = len(path) >= 3 and path[0] == "corrections" and path[2] in ("was", "now")
+        said = len(path) == 2 and path[0] == "corrections"
         for key, value in new.items():
-            if key in node or _is_set(value):
-                node[key] = _merge(node.get(key), value, path + (key,))
-        order = list(new)
-        for key in sorted(node, key=order.index):
-            node.move_to_end(key)
+            if top or free or key in had or _is_set(value) or (said and key in ("was", "now") and value is not None):
+                node[_scalar(key) if isinstance(key, str) else key] = _canonical(had.get(key), value, path + (key,), one_per_line)
         return node
     if isinstance(new, list):
-        node = _cut(old, len(new)) if isinstance(old, CommentedSeq) else CommentedSeq()
-        for i, value in enumerate(new):
-            merged = _merge(node[i] if i < len(node) else None, value, path + (str(i),))
-            if i < len(node):
-                node[i] = merged
-            else:
-                node.append(merged)
-        if path in FLOW_LISTS or path[0] == "taxonomy" or not new:  # block style cannot write an empty list
+        had = old if isinstance(old, list) else []
+        node = CommentedSeq(_canonical(had[i] if i < len(had) else None, v, path + (i,), one_per_line) for i, v in enumerate(new))
+        flow = (path in FLOW_LISTS or (path and path[0] == "taxonomy")) and path not in one_per_line
+        if flow or not new:  # block style cannot write an empty list
             node.fa.set_flow_style()
         else:
             node.fa.set_block_style()
         return node
-    if isinstance(new, str) and "\n" in new:
-        return LiteralScalarString(new)
+    if isinstance(new, str):
+        return _scalar(new)
     return new
 
 
-def _cut(seq: CommentedSeq, length: int) -> CommentedSeq:
-    """`seq` cut to `length` items (normalization drops repeated labels); the comments written
-    after the items cut off go to the last item kept, so that none is lost."""
-    moved = [seq.ca.items.pop(i)[0] for i in sorted(seq.ca.items) if i >= length]
-    del seq[length:]
-    moved = [token for token in moved if token is not None]
-    if moved and length:
-        slot = seq.ca.items.setdefault(length - 1, [None, None, None, None])
-        if slot[0] is None:
-            slot[0] = moved.pop(0)
-        for token in moved:
-            slot[0].value = slot[0].value.rstrip("\n") + "\n" + token.value.lstrip("\n")
-    return seq
+def _scalar(text: str) -> str:
+    """A string in the style that makes the reader give back exactly `text`."""
+    if _BREAKS_YAML_FOLDS & set(text) or (text and not text.isprintable() and _unprintable(text)):
+        return DoubleQuotedScalarString(text)
+    if "\n" in text:
+        return LiteralScalarString(text)
+    if plain_tag(text) != _STR:
+        return SingleQuotedScalarString(text)
+    return text
+
+
+def _unprintable(text: str) -> bool:
+    """Characters that a plain or single-quoted scalar cannot hold (YAML escapes them)."""
+    return any(not (c.isprintable() or c in "\t\n ") and c not in "\u00a0" for c in text)
 
 
 def _is_set(value: Any) -> bool:

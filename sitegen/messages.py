@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
 from sitegen.document import Document, Loc
-from sitegen.errors import Problem
+from sitegen.errors import MAX_PROBLEMS_PER_FILE, Problem, cap_per_file
 
 if TYPE_CHECKING:
     from sitegen.taxonomy import Taxonomy
@@ -67,15 +67,20 @@ def problems_from(
     exc: ValidationError, doc: Document, model: type[BaseModel], taxonomy: "Taxonomy | None" = None
 ) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS_PER_FILE]:  # the rest are only counted, by cap_per_file
         loc: Loc = tuple(error["loc"])
         kind = error["type"]
         value = error.get("input")
         at_key = kind == "extra_forbidden"
         where = loc[:-1] if kind == "missing" else loc
         message = _message(kind, loc, value, error, model, taxonomy)
+        if kind == "format_character":  # point at the character itself, where it is written as one
+            line, column = doc.find_in_value(where, error["ctx"]["char"])
+            problems.append(Problem(doc.path, line, column, message))
+            continue
         problems.append(doc.problem(where, message, key=at_key))
-    return problems
+    return cap_per_file(problems, {doc.path: len(errors) - len(problems)})
 
 
 def _message(kind: str, loc: Loc, value: Any, error: Any, model: type[BaseModel], taxonomy: "Taxonomy | None") -> str:
@@ -98,6 +103,10 @@ def _message(kind: str, loc: Loc, value: Any, error: Any, model: type[BaseModel]
         return f"{path}: expected {_EXPECTED[kind]}, got {describe(value)}"
     if kind == "too_short":
         return f"{path}: must not be empty"
+    if kind == "too_long":
+        return f"{path}: {error['ctx']['actual_length']:,} items; the limit is {error['ctx']['max_length']:,}"
+    if kind == "string_too_long" and isinstance(value, str):
+        return f"{path}: {len(value):,} characters; the limit is {error['ctx']['max_length']:,}"
     if kind == "string_pattern_mismatch" and loc[0] in ("id", "aliases", "distinct_from"):
         return f"{path}: '{value}' is not a record id (lowercase familyYEARword, e.g. hinton2015distilling)"
     if kind == "value_error":

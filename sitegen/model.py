@@ -8,7 +8,10 @@ from a loaded `Taxonomy` by `paper_model`; it adds only those checks and the JSO
 from __future__ import annotations
 
 import datetime
+import json
+import math
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Iterator, Literal, Optional
 
@@ -44,12 +47,63 @@ def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc characters, but tab and newline
 
+# Limits, generous for real records (the longest title in the collection has 130 characters,
+# the longest author list 11 names), that keep every command linear and its output small: no
+# record can make `check` or `build` run long or write much. They are stated in the schema.
+MAX_TITLE = 1_000
+MAX_NAME = 300  # a publisher, an institution
+MAX_AUTHOR = 100  # one author's name
+MAX_SHORT = 100  # a short name, a survey key, a volume, number or page range
+MAX_URL = 2_000
+MAX_NOTE = 5_000  # a note, a doubt, the evidence of a correction
+MAX_AUTHORS = 100  # a longer list: the first 100 and et_al: true (each author gets a page on the site)
+MAX_ITEMS = 50  # other titles, doubts, aliases, look-alikes, labels of one axis, seed lines
+MAX_CORRECTIONS = 100
+
+
+def _bad_format_character(value: str, in_words: bool = True) -> str | None:
+    """The first invisible format character (Unicode Cf) in `value` that is not allowed, if any.
+
+    Zero-width spaces split one name into two, bidi overrides and isolates make text display
+    other than it reads, and a BOM or soft hyphen inside text is a copying accident. The only
+    ones kept are those names need: the zero-width non-joiner and joiner between two letters
+    (Persian writes ZWNJ inside words such as names ending in -zadeh; Sinhala, Devanagari and
+    other Indic scripts use ZWJ for conjuncts, as in Sri).
+    """
+    if value.isprintable():  # no Cf, Cc, Zl or Zp at all: nearly every value
+        return None
+    for i, char in enumerate(value):
+        if unicodedata.category(char) != "Cf":
+            continue
+        if in_words and char in "\u200c\u200d" and 0 < i < len(value) - 1 and _joins(value[i - 1]) and _joins(value[i + 1]):
+            continue
+        return char
+    return None
+
+
+def _joins(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM"
+
+
+def _check_invisible(value: str, in_words: bool = True) -> None:
+    """Refuse invisible format characters; `in_words=False` (links, identifiers) refuses joiners too."""
+    char = _bad_format_character(value, in_words)
+    if char is not None:
+        name = unicodedata.name(char, "format character")
+        raise _fail(
+            "format_character",
+            "invisible character U+{code} ({name}) is not allowed in text: it changes how text displays "
+            "or splits a word in two; remove it",
+            code=f"{ord(char):04X}", name=name, char=char,
+        )
+
 
 def _check_text(value: str) -> str:
     if not value.strip():
         raise _fail("empty", "must not be empty")
     if _CONTROL.search(value):
         raise _fail("control_character", "must not contain control characters")
+    _check_invisible(value)
     return value
 
 
@@ -80,18 +134,21 @@ def _check_author(value: str) -> str:
 
 
 def _check_arxiv(value: str) -> str:
+    _check_invisible(value, in_words=False)
     if parse_arxiv(value) is None:
         raise _fail("arxiv_form", "'{value}' is not an arXiv id (expected a form like 1503.02531)", value=value)
     return value
 
 
 def _check_doi(value: str) -> str:
+    _check_invisible(value, in_words=False)
     if parse_doi(value) is None:
         raise _fail("doi_form", "'{value}' is not a DOI (expected a form like 10.1007/s11263-021-01453-z)", value=value)
     return value
 
 
 def _check_url(value: str) -> str:
+    _check_invisible(value, in_words=False)
     problem = url_problem(value)
     if problem:
         raise _fail("url_form", problem)
@@ -110,18 +167,54 @@ def _number_or_text(value: Any) -> int | str:
         raise _fail("number_or_text", "expected a number or text")
     if isinstance(value, str):
         _check_text(value)
+        if len(value) > MAX_SHORT:
+            raise _fail("string_too_long", "String should have at most {max_length} characters", max_length=MAX_SHORT)
     return value
 
 
+def _check_correction_value(value: Any) -> Any:
+    """What a source said, or what the record says: any YAML value, within the limits of text."""
+    if len(json.dumps(value, ensure_ascii=False, default=str)) > MAX_NOTE:
+        raise _fail("value_too_long", f"written out, it is longer than {MAX_NOTE:,} characters")
+    for item in _leaves(value):
+        if isinstance(item, float) and not math.isfinite(item):
+            raise _fail("not_finite", "{value} is not a number a record can keep; write it in quotes", value=item)
+        if isinstance(item, str) and item.strip():
+            _check_text(item)
+    return value
+
+
+def _leaves(value: Any) -> Iterator[Any]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    else:
+        yield value
+
+
 Text = Annotated[str, AfterValidator(_check_text)]
-Author = Annotated[str, AfterValidator(_check_author)]
-Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
-RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(_check_text)]
+NameText = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_check_text)]
+NoteText = Annotated[str, Field(max_length=MAX_NOTE), AfterValidator(_check_text)]
+Author = Annotated[str, Field(max_length=MAX_AUTHOR), AfterValidator(_check_author)]
+Title = Annotated[str, Field(max_length=MAX_TITLE), AfterValidator(_check_text)]
+Url = Annotated[
+    str,
+    Field(max_length=MAX_URL),
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": MAX_URL}),
+]
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_SHORT)]
 BibNumber = Annotated[
     int | str,
     PlainValidator(_number_or_text),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "minLength": 1}]}),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "minLength": 1, "maxLength": MAX_SHORT}]}),
 ]
+CorrectionValue = Annotated[Any, AfterValidator(_check_correction_value), WithJsonSchema({})]
 
 
 class _Strict(BaseModel):
@@ -131,17 +224,17 @@ class _Strict(BaseModel):
 class Sources(_Strict):
     """Where the record's facts were taken from."""
 
-    seed: list[int] = Field(default_factory=list, description="Line numbers of this work's entries in the seed list.")
-    survey: Optional[Text] = Field(None, description="The work's key in the survey's reference list (survey/references.tsv).")
+    seed: list[int] = Field(default_factory=list, max_length=MAX_ITEMS, description="Line numbers of this work's entries in the seed list.")
+    survey: Optional[ShortText] = Field(None, description="The work's key in the survey's reference list (survey/references.tsv).")
 
 
 class Correction(_Strict):
     """One change a curator made to what a source said, and why."""
 
-    field: Text = Field(description="The record field that was corrected.")
-    was: Annotated[Any, WithJsonSchema({})] = Field(None, description="What the source said.")
-    now: Annotated[Any, WithJsonSchema({})] = Field(None, description="What the record says.")
-    source: Text = Field(description="The evidence for the correction.")
+    field: ShortText = Field(description="The record field that was corrected.")
+    was: CorrectionValue = Field(None, description=f"What the source said (at most {MAX_NOTE:,} characters written out).")
+    now: CorrectionValue = Field(None, description=f"What the record says (at most {MAX_NOTE:,} characters written out).")
+    source: NoteText = Field(description="The evidence for the correction.")
 
 
 class Labels(_Strict):
@@ -156,9 +249,12 @@ class Paper(_Strict):
     """One work. Field order here is the key order `fmt` writes."""
 
     id: RecordId = Field(description="familyYEARword; also the file name and the BibTeX key.")
-    title: Text = Field(description="The title as published, with official capitalisation.")
-    alt_titles: list[Text] = Field(default_factory=list, description="Other forms of the title found in sources.")
-    authors: list[Author] = Field(min_length=1, description="Authors in order, each 'Family, Given' as the source gives it.")
+    title: Title = Field(description="The title as published, with official capitalisation.")
+    alt_titles: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Other forms of the title found in sources.")
+    authors: list[Author] = Field(
+        min_length=1, max_length=MAX_AUTHORS,
+        description=f"Authors in order, each 'Family, Given' as the source gives it; at most {MAX_AUTHORS} (then et_al: true).",
+    )
     et_al: bool = Field(False, description="True when the source truncated the author list.")
     year: Annotated[int, AfterValidator(_check_year)]
     venue: Optional[str] = Field(None, description="A venue id from venues.yaml.")
@@ -166,23 +262,23 @@ class Paper(_Strict):
     volume: Optional[BibNumber] = None
     number: Optional[BibNumber] = None
     pages: Optional[BibNumber] = None
-    publisher: Optional[Text] = None
-    institution: Optional[Text] = None
-    arxiv: Optional[Annotated[str, AfterValidator(_check_arxiv)]] = Field(None, description="arXiv id, e.g. 1503.02531.")
-    doi: Optional[Annotated[str, AfterValidator(_check_doi)]] = Field(None, description="DOI, e.g. 10.1145/1150402.1150464.")
+    publisher: Optional[NameText] = None
+    institution: Optional[NameText] = None
+    arxiv: Optional[Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(_check_arxiv)]] = Field(None, description="arXiv id, e.g. 1503.02531.")
+    doi: Optional[Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_check_doi)]] = Field(None, description="DOI, e.g. 10.1145/1150402.1150464.")
     url: Optional[Url] = Field(None, description="Landing page of the paper.")
     pdf: Optional[Url] = Field(None, description="Direct link to the PDF.")
     code: Optional[Url] = Field(None, description="Link to the code.")
     scope: Scope = Field(description="core: distillation work; related: background the survey cites.")
     taxonomy: Labels = Field(default_factory=Labels, description="Taxonomy ids, one list per axis.")
-    survey: list[str] = Field(default_factory=list, description="Sections and tables of the survey that discuss the work.")
-    short_name: Optional[Text] = Field(None, description="The method's short name, e.g. RKD.")
-    note: Optional[Text] = None
-    aliases: list[RecordId] = Field(default_factory=list, description="Ids of records merged into this one.")
-    distinct_from: list[RecordId] = Field(default_factory=list, description="Look-alike records checked to be other works.")
+    survey: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="Sections and tables of the survey that discuss the work.")
+    short_name: Optional[ShortText] = Field(None, description="The method's short name, e.g. RKD.")
+    note: Optional[NoteText] = None
+    aliases: list[RecordId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Ids of records merged into this one.")
+    distinct_from: list[RecordId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Look-alike records checked to be other works.")
     sources: Optional[Sources] = None
-    corrections: list[Correction] = Field(default_factory=list)
-    doubts: list[Text] = Field(default_factory=list, description="Questions a curator left open.")
+    corrections: list[Correction] = Field(default_factory=list, max_length=MAX_CORRECTIONS)
+    doubts: list[NoteText] = Field(default_factory=list, max_length=MAX_ITEMS, description="Questions a curator left open.")
 
     _document: Optional["Document"] = PrivateAttr(None)
 
@@ -222,7 +318,7 @@ FIELD_NAMES: tuple[str, ...] = tuple(Paper.model_fields)
 def paper_model(taxonomy: "Taxonomy") -> type[Paper]:
     """The Paper class whose taxonomy ids, sections and venues are those of `taxonomy`."""
     axes = {
-        axis: (list[Literal[taxonomy.axis_node_ids(axis)]], Field(default_factory=list))  # type: ignore[valid-type]
+        axis: (list[Literal[taxonomy.axis_node_ids(axis)]], Field(default_factory=list, max_length=MAX_ITEMS))  # type: ignore[valid-type]
         for axis in taxonomy.axis_ids
     }
     labels = create_model("TaxonomyLabels", __base__=Labels, **axes)  # type: ignore[call-overload]
@@ -233,11 +329,11 @@ def paper_model(taxonomy: "Taxonomy") -> type[Paper]:
             raise _fail("unknown_venue", "unknown venue '{value}'", value=value)
         return value
 
-    venue = Annotated[str, AfterValidator(check_venue), WithJsonSchema({"type": "string", "enum": sorted(taxonomy.venues)})]
+    venue = Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(check_venue), WithJsonSchema({"type": "string", "enum": sorted(taxonomy.venues)})]
     return create_model(  # type: ignore[call-overload]
         "Paper",
         __base__=Paper,
         taxonomy=(labels, Field(default_factory=labels, description="Taxonomy ids, one list per axis.")),
-        survey=(list[section], Field(default_factory=list, description="Sections and tables of the survey that discuss the work.")),
+        survey=(list[section], Field(default_factory=list, max_length=MAX_ITEMS, description="Sections and tables of the survey that discuss the work.")),
         venue=(Optional[venue], Field(None, description="A venue id from venues.yaml.")),
     )

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sitegen import dedupe, fingerprint, load, normalize, validate
 from sitegen.document import display_path
-from sitegen.errors import Problem
+from sitegen.errors import Problem, cap_per_file
 from sitegen.model import Paper
 from sitegen.taxonomy import Taxonomy
 
@@ -27,6 +27,7 @@ class Collection:
     problems: list[Problem] = field(default_factory=list)
     groups: list[dedupe.Group] = field(default_factory=list)
     files: int = 0  # record files read, valid or not
+    layout: list[Problem] = field(default_factory=list)  # what papers/ holds that is not a record file
 
     @property
     def by_id(self) -> dict[str, Paper]:
@@ -53,7 +54,8 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     takes part in the collection-wide checks (ids, aliases, duplicates) through its fingerprint.
     """
     taxonomy = Taxonomy.load(root)
-    files, problems = load.record_files(root)
+    files, layout = load.record_files(root)
+    problems = list(layout)
     full = files if focus is None else [f for f in files if f.shown in focus]
     with _no_cycle_collection():
         documents, read_problems = load.read_documents(full)
@@ -72,7 +74,7 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     groups = dedupe.group(dedupe.find_matches(everyone))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, sorted(problems), groups, len(files))
+    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout)
 
 
 def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sitegen.keys import base_key
 
 # Any character a person could type into a record: no surrogates, control or separator codes.
-_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))  # Cf: refused in records
 
 
 def _one_line(text: str) -> str:
@@ -18,7 +18,7 @@ def _one_line(text: str) -> str:
 
 titles = st.text(_CHARS, min_size=1, max_size=50).map(_one_line).filter(bool)
 _name_part = (
-    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters=",&"), min_size=1, max_size=16)
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"), blacklist_characters=",&"), min_size=1, max_size=16)
     .map(_one_line)
     .filter(lambda s: bool(s) and not re.search(r"\sand\s", f" {s} ") and not re.fullmatch(r"(et\.? ?al\.?|others|\.\.\.|…)", s, re.I))
 )

@@ -44,7 +44,8 @@ d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]
         pytest.param(b"a: !!python/object/apply:os.system ['echo hi']\n", "r.yaml:1:4: error: YAML tag !!python/object/apply:os.system is not allowed", id="python_tag"),
         pytest.param(b"a: !custom x\n", "r.yaml:1:4: error: YAML tag !custom is not allowed", id="custom_tag"),
         pytest.param(b"a: !!set {x, y}\n", "r.yaml:1:4: error: YAML tag !!set is not allowed", id="set_tag"),
-        pytest.param(b"base: &b {x: 1}\nother:\n  <<: *b\n", "r.yaml:3:3: error: merge keys (<<) are not allowed in records", id="merge_key"),
+        pytest.param(b"other:\n  <<: {x: 1}\n", "r.yaml:2:3: error: merge keys (<<) are not allowed in records", id="merge_key"),
+        pytest.param(b"a: &x 1\nb: 2\n", "r.yaml:1:4: error: anchors and aliases (&name, *name) are not allowed in records", id="unused_anchor"),
         pytest.param(BOMB, "r.yaml:1:4: error: anchors and aliases (&name, *name) are not allowed in records", id="billion_laughs"),
         pytest.param(b"a: " + b"[" * 30 + b"]" * 30 + b"\n", "r.yaml:1:24: error: values are nested more than 20 levels deep", id="deep_nesting"),
         pytest.param(b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "r.yaml:1:1003: error: YAML syntax error: while increasing flow level; exceeded maximum nesting depth", id="very_deep_nesting"),
@@ -106,3 +107,52 @@ def test_whole_numbers_only_in_plain_decimal(raw: bytes, expected: str) -> None:
 )
 def test_volume_number_and_pages_keep_the_text_written(raw: bytes, value: dict) -> None:
     assert parse_yaml(raw, "r.yaml").data == value
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param(b"a: !!bool maybe\n", "r.yaml:1:4: error: YAML tag !!bool is not allowed", id="bool_tag_on_text"),
+        pytest.param(b"a: !!int twenty\n", "r.yaml:1:4: error: YAML tag !!int is not allowed", id="int_tag_on_text"),
+        pytest.param(b"a: !!float abc\n", "r.yaml:1:4: error: YAML tag !!float is not allowed", id="float_tag_on_text"),
+        pytest.param(b"note: !!null Checked against the PDF\n", "r.yaml:1:7: error: YAML tag !!null is not allowed", id="null_tag_hides_a_note"),
+        pytest.param(b"note: !!timestamp hello\n", "r.yaml:1:7: error: YAML tag !!timestamp is not allowed", id="timestamp_tag"),
+        pytest.param(b"year: !!int '2020'\n", "r.yaml:1:7: error: YAML tag !!int is not allowed", id="int_tag_on_quoted_text"),
+        pytest.param(b"et_al: !!bool yes\n", "r.yaml:1:8: error: YAML tag !!bool is not allowed", id="bool_tag_even_where_it_agrees"),
+        pytest.param(b"!!int 1: x\n", "r.yaml:1:1: error: YAML tag !!int is not allowed", id="tag_on_a_key"),
+        pytest.param(b"pages: " + b"7" * 5000 + b"\n", "r.yaml:1:8: error: a number of 5,000 digits; the limit is 30 (write it in quotes if it is text)", id="five_thousand_digit_number"),
+    ],
+)
+def test_explicit_tags_and_huge_numbers_are_refused(raw: bytes, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        parse_yaml(raw, "r.yaml")
+    assert [p.format() for p in caught.value.problems] == [expected]
+
+
+def test_plain_str_tags_and_yaml_indicator_words_are_text() -> None:
+    doc = parse_yaml(b"a: !!str 2020\nb: =\nc: !!str yes\nd: 2020\n", "r.yaml")
+    assert doc.data == {"a": "2020", "b": "=", "c": "yes", "d": 2020}
+
+
+def test_line_numbers_count_only_newlines() -> None:
+    # YAML also breaks lines at U+2028, U+2029 and U+0085; editors and git do not.
+    raw = "note: 'one\u2028two\u2029three\x85four'\ntitle: x\nyear: [\n".encode()
+    with pytest.raises(DataError) as caught:
+        parse_yaml(raw, "r.yaml")
+    assert caught.value.problems[0].format() == "r.yaml:4:1: error: YAML syntax error: while parsing a flow node; did not find expected node content"
+    doc = parse_yaml(raw.replace(b"year: [\n", b"year: 2020\n"), "r.yaml")
+    assert doc.locate(("year",)) == (3, 7)
+    assert doc.locate(("title",), key=True) == (2, 1)
+    with pytest.raises(DataError) as twice:
+        parse_yaml(raw.replace(b"year: [\n", b"title: y\n"), "r.yaml")
+    assert twice.value.problems[0].format() == "r.yaml:3:1: error: key 'title' appears twice in one mapping (first on line 2)"
+
+
+def test_at_most_a_hundred_problems_are_reported_per_file() -> None:
+    raw = b"id: x\n" + b"".join(b"a: %d\n" % i for i in range(5000))
+    with pytest.raises(DataError) as caught:
+        parse_yaml(raw, "r.yaml")
+    shown = [p.format() for p in caught.value.problems]
+    assert len(shown) == 101
+    assert shown[0] == "r.yaml:3:1: error: key 'a' appears twice in one mapping (first on line 2)"
+    assert shown[-1] == "r.yaml:102:1: error: 4,899 more problems in this file are not shown (at most 100 are reported per file)"

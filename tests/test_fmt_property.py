@@ -7,7 +7,8 @@ import re
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
+from pydantic import ValidationError
 from hypothesis import strategies as st
 
 from sitegen.document import parse_yaml
@@ -22,7 +23,7 @@ from tests.contrib import REPO
 TAXONOMY = Taxonomy.load(REPO)
 
 # Text as people paste it: any printable character, YAML's own indicators included.
-any_char = st.characters(blacklist_categories=("Cc", "Cs"))
+any_char = st.characters(blacklist_categories=("Cc", "Cs", "Cf"))  # Cf (invisible format characters) is refused in records
 text = st.text(any_char, min_size=1, max_size=40).filter(lambda s: s.strip())
 name_char = st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F) | st.sampled_from(" -'.")
 name = st.text(name_char, min_size=1, max_size=12).map(str.strip).filter(lambda s: s and s[0].isalpha())
@@ -132,3 +133,67 @@ def test_schema_line_is_written_once() -> None:
     once = reformat(source, canonical)
     assert once.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\nid: smith2020good\n")
     assert len(re.findall("yaml-language-server", reformat(once, canonical))) == 1
+
+
+# --- what fmt and add write, check reads back as the same record ------------------------------
+
+# Words and characters that mean something else to a YAML 1.1 reader (the one `check` uses) or
+# that YAML folds, breaks or strips, alone and inside other text.
+TRICKY = [
+    "ON", "off", "Yes", "no", "y", "n", "~", "null", "NULL", "true", "False", "1:20", "190:20:30", "0x1F", "0o17",
+    "0b101", "1_000", "007", "1e3", "1.0e+3", "+1", "-1", ".5", "-.inf", ".NaN", "2019-01-01", "2019-01-01 10:00:00",
+    "=", "<<", "- x", "? x", ": x", "x: y", "#x", "x #y", "'q'", '"dq"', "[a]", "{b}", "!tag", "&a", "*a", "|", ">",
+    "%x", "@x", "`x`", " lead", "trail ", "a\u2028b", "a\u2029b", "a\x85b", "a\u00a0b", "tab\tin", "a\r\nb",
+    "line one\nline two", "ends with newline\n", "\n leading newline", "  indented\n  block", "x\n\n\ny", "é",
+]
+_text_char = st.characters(blacklist_categories=("Cc", "Cs", "Cf")) | st.sampled_from("\t\n\u2028\u2029\x85 #:'\"-")
+tricky_text = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(_text_char, min_size=1, max_size=30),
+    st.builds(lambda a, b: a + b, st.sampled_from(TRICKY), st.text(_text_char, max_size=8)),
+).filter(lambda s: s.strip() and "\r" not in s.replace("\r\n", ""))
+scalar = (st.none() | st.booleans() | st.integers(-10**15, 10**15) | st.floats(allow_nan=False, allow_infinity=False)
+          | st.sampled_from([1e300, 1.5e-7, 1e16, -0.0]) | tricky_text)
+any_value = st.recursive(scalar, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(tricky_text, inner, max_size=3), max_leaves=8)
+
+
+@st.composite
+def any_record(draw: st.DrawFn) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "smith2020good", "title": draw(tricky_text), "authors": ["Smith, A."], "year": 2020,
+        "type": "misc", "scope": "related",
+    }
+    optional = {
+        "alt_titles": st.lists(tricky_text, min_size=1, max_size=2),
+        "short_name": tricky_text,
+        "note": tricky_text,
+        "doubts": st.lists(tricky_text, min_size=1, max_size=2),
+        "publisher": tricky_text,
+        "institution": tricky_text,
+        "pages": tricky_text | st.integers(1, 10**6),
+        "volume": tricky_text | st.integers(1, 999),
+        "sources": st.builds(lambda s: {"survey": s}, tricky_text),
+        "corrections": st.lists(st.builds(lambda w, n, s: {"field": "title", "was": w, "now": n, "source": s},
+                                          any_value, any_value, tricky_text), min_size=1, max_size=2),
+    }
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            record[key] = draw(strategy)
+    return record
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_record())
+def test_what_fmt_writes_is_read_back_as_the_same_record(record: dict[str, Any]) -> None:
+    from sitegen.fmt import render
+    from sitegen.model import paper_model
+
+    try:
+        paper = paper_model(TAXONOMY).model_validate(record)
+    except ValidationError:  # a value the model refuses (a too long or blank text): nothing to write
+        assume(False)
+    written = render(paper)
+    again, problems = validate_document(parse_yaml(written.encode("utf-8"), "papers/smith2020good.yaml"), TAXONOMY)
+    assert again is not None, (problems, written)
+    assert again.model_dump() == paper.model_dump(), written
+    assert reformat(written, again) == written  # and fmt leaves it as it is

@@ -18,6 +18,13 @@ from sitegen.keys import base_key, matches_base, next_free
         ("Ashok, A.", 2018, "N2N learning: Network to network compression", "ashok2018n2n"),
         ("Zhao, M.", 2018, "Through-wall human pose estimation using radio signals", "zhao2018wall"),
         ("Zhang, L.", 2019, "Be your own teacher", "zhang2019own"),
+        pytest.param("张, 伟", 2020, "知识蒸馏", "zhang2020zhishizhengliu", id="chinese_name_and_title"),
+        pytest.param("Иванов, И.", 2021, "Дистилляция знаний", "ivanov2021distillyatsiya", id="cyrillic"),
+        pytest.param("Παπαδόπουλος, Γ.", 2019, "Απόσταξη γνώσης", "papadopoylos2019apostaxi", id="greek"),
+        pytest.param("Østergaard, M.", 2020, "Łatwa destylacja", "ostergaard2020latwa", id="latin_letters_without_decomposition"),
+        pytest.param("…, A.", 2020, "!!!", "anon2020untitled", id="no_letters_at_all"),
+        pytest.param("Smith, A.", 2020, "A " + "x" * 300 + " model", "smith2020" + "x" * 40, id="three_hundred_letter_word"),
+        pytest.param("W" * 300 + ", A.", 2020, "Model", "w" * 40 + "2020model", id="three_hundred_letter_family_name"),
     ],
 )
 def test_base_key(author: str, year: int, title: str, key: str) -> None:
@@ -41,3 +48,12 @@ def test_the_key_of_a_name_kept_whole_uses_all_of_it() -> None:
 
     assert base_key("{OpenAI}", 2023, "GPT-4 technical report") == "openai2023gpt"
     assert base_key("{Ernst and Young}", 2020, "A report") == "ernstandyoung2020report"
+
+
+def test_every_base_key_is_an_id_and_a_usable_file_name() -> None:
+    from sitegen.keys import ID_PATTERN
+    import re
+
+    for author, title in [("张, 伟", "知识蒸馏"), ("Smith, A.", "x" * 1000), ("عبدالله‌زاده, علی", "تقطیر دانش")]:
+        key = base_key(author, 2020, title)
+        assert re.fullmatch(ID_PATTERN, key) and len(f"{key}-99.yaml") < 255, key

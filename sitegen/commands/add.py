@@ -11,18 +11,19 @@ import argparse
 import os
 import sys
 import textwrap
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Sequence
 
 from pydantic import ValidationError
 
 from sitegen.document import Document, display_path, parse_yaml
-from sitegen.errors import SitegenError, UsageError
+from sitegen.errors import SitegenError, UsageError, printable
 from sitegen.files import write_atomic
 from sitegen.fmt import render
 from sitegen.importers.draft import Draft, existing_matches, to_record
 from sitegen.keys import base_key, next_free
-from sitegen.load import PAPERS_DIR
+from sitegen.load import PAPERS_DIR, collection_lock
 from sitegen.messages import did_you_mean, problems_from
 from sitegen.model import Paper, paper_model
 from sitegen.normalize import normalize
@@ -248,45 +249,63 @@ def checked_text(paper: Paper, path: Path, taxonomy: Taxonomy, origin: str) -> s
     return text
 
 
-def run_add(args: argparse.Namespace) -> int:
-    root: Path = args.root
-    collection = load_collection(root)
-    taxonomy = collection.taxonomy
-    given = labels_from_options(args, taxonomy)
+def _source_for(args: argparse.Namespace, collection: Collection) -> tuple[Labels, Draft]:
+    """The labels given as options and the entry to add, both checked."""
+    given = labels_from_options(args, collection.taxonomy)
     unknown = [other for other in args.distinct_from if other not in collection.by_id]
     if unknown:
         raise UsageError(f"--distinct-from {unknown[0]}: no such record{did_you_mean(unknown[0], collection.by_id)}")
     draft = read_source(args)
     if args.code:
         draft.code = args.code
-    taken = _taken_ids(root, collection)
-    # Refuse a duplicate before asking anything: the answers would be wasted.
-    paper = make_paper(draft, taxonomy, args.scope or "core", given, taken, args.distinct_from)
+    return given, draft
+
+
+def _ask(args: argparse.Namespace, root: Path) -> tuple[Labels, Draft, str, Labels]:
+    """On a terminal: refuse a duplicate before asking anything (the answers would be wasted),
+    then ask for the scope and the labels the options did not give."""
+    collection = load_collection(root)
+    taxonomy = collection.taxonomy
+    given, draft = _source_for(args, collection)
+    paper = make_paper(draft, taxonomy, args.scope or "core", given, _taken_ids(root, collection), args.distinct_from)
     refuse_duplicates(paper, collection)
-    interactive = can_prompt(args) and args.bibtex != "-"  # standard input held the entry
-    scope = args.scope or (Prompter(taxonomy).scope() if interactive else "core")
-    labels = given
-    if scope == "core" and interactive and len(given) < len(taxonomy.axis_ids):
-        labels = Prompter(taxonomy).labels(given)
-    elif scope == "core" and not given:
-        raise UsageError(missing_labels_message(taxonomy))
-    if (scope, labels) != (paper.scope, given):
-        paper = make_paper(draft, taxonomy, scope, labels, taken, args.distinct_from)
-    path = root / PAPERS_DIR / f"{paper.id}.yaml"
-    text = checked_text(paper, path, taxonomy, draft.origin)
-    shown = display_path(path)
-    if args.dry_run:
-        sys.stdout.write(text)
-        print(f"dry run: would write {shown}", file=sys.stderr)
-        return 0
-    path.parent.mkdir(exist_ok=True)
-    try:
-        write_atomic(path, text, replace=False)  # never replace a file, even one written meanwhile
-    except FileExistsError:
-        raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
+    scope = args.scope or Prompter(taxonomy).scope()
+    labels = Prompter(taxonomy).labels(given) if scope == "core" and len(given) < len(taxonomy.axis_ids) else given
+    return given, draft, scope, labels
+
+
+def run_add(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    asked = _ask(args, root) if can_prompt(args) and args.bibtex != "-" else None  # standard input held the entry
+    # The duplicate check and the write happen under the collection's lock, on the collection as
+    # it is then: another `add` of the same paper at the same time either finished (and this one
+    # is refused) or waits.
+    with collection_lock(root) if not args.dry_run else nullcontext():
+        collection = load_collection(root)
+        taxonomy = collection.taxonomy
+        if asked:
+            given, draft, scope, labels = asked
+        else:
+            given, draft = _source_for(args, collection)
+            scope, labels = args.scope or "core", given
+        paper = make_paper(draft, taxonomy, scope, labels, _taken_ids(root, collection), args.distinct_from)
+        refuse_duplicates(paper, collection)
+        if scope == "core" and not labels:
+            raise UsageError(missing_labels_message(taxonomy), lines=True)
+        path = root / PAPERS_DIR / f"{paper.id}.yaml"
+        text = checked_text(paper, path, taxonomy, draft.origin)
+        shown = display_path(path)
+        if args.dry_run:
+            sys.stdout.write(text)
+            print(f"dry run: would write {shown}", file=sys.stderr)
+            return 0
+        try:
+            write_atomic(path, text, replace=False)  # never replace a file, even one written meanwhile
+        except FileExistsError:
+            raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
     print(f"wrote {shown}", file=sys.stderr)
     for doubt in paper.doubts:
-        print(f"doubt: {doubt}", file=sys.stderr)
+        print(f"doubt: {printable(doubt)}", file=sys.stderr)
     root_option = "" if root == Path(".") else f" --root {root}"
     print(f"next: read it over, then run: python -m sitegen{root_option} check {shown}", file=sys.stderr)
     return 0

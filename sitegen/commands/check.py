@@ -23,7 +23,7 @@ def selected(paths: list[Path], root: Path) -> tuple[set[str] | None, list[Path]
     outside: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = [p for p in sorted(path.rglob("*.yaml")) if p.resolve().parent == papers]
+            found = [p for p in sorted(path.rglob("*.yaml")) if _folder_of(p) == papers]
             if not found and path.resolve() != papers:
                 raise UsageError(
                     f"{path}: holds no record of the collection (records live in {display_path(papers)}/); "
@@ -32,11 +32,16 @@ def selected(paths: list[Path], root: Path) -> tuple[set[str] | None, list[Path]
             chosen.update(display_path(p) for p in found)
         elif not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        elif path.resolve().parent == papers:
+        elif _folder_of(path) == papers:
             chosen.add(display_path(path))
-        else:
+        elif papers not in _folder_of(path).parents:  # deeper under papers/: the layout check reports it
             outside.append(path)
     return chosen, outside
+
+
+def _folder_of(path: Path) -> Path:
+    """The real folder holding `path`; a link itself is not followed (it is reported, never read)."""
+    return path.absolute().parent.resolve()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -46,7 +51,10 @@ def run_check(args: argparse.Namespace) -> int:
 
         only = (only or set()) | changed_records(args.root, args.base)
     collection = load_collection(args.root, focus=only)
-    problems = [p for p in collection.problems if only is None or p.path in only]
+    # What papers/ holds besides record files is reported whatever was chosen: a branch that
+    # adds papers/sub/x.yaml or papers/.x.yaml must not pass because nothing reads those files.
+    layout = set(collection.layout)
+    problems = [p for p in collection.problems if only is None or p.path in only or p in layout]
     problems += check_files(outside, collection.taxonomy)[1]
     report(problems, args.format)
     failed = any(p.is_error or args.strict for p in problems)

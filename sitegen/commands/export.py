@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from sitegen.errors import DataError, UsageError
-from sitegen.files import write_atomic
 from sitegen.pipeline import Collection, load_collection
 from sitegen.model import Paper
 from sitegen.messages import did_you_mean
+from sitegen.output import to_file, to_stdout
 
 
 def select(collection: Collection, where: list[str]) -> list[Paper]:
@@ -50,9 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise DataError(errors)
     text = render(collection, select(collection, args.where), args.format)
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(args.output, text)
+        to_file(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        to_stdout(text)
     return 0

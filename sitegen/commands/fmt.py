@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sitegen.commands.check import selected
-from sitegen.errors import DataError
+from sitegen.errors import DataError, printable
 from sitegen.files import write_all
 from sitegen.fmt import reformat
 from sitegen.pipeline import check_files, load_collection
@@ -35,13 +35,12 @@ def run_fmt(args: argparse.Namespace) -> int:
             changes.append((path, old, new))
     if args.check:
         for path, old, new in changes:
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(keepends=True), new.splitlines(keepends=True), f"{path}", f"{path} (formatted)"
-            ))
+            diff = difflib.unified_diff(old.split("\n"), new.split("\n"), printable(str(path)), f"{printable(str(path))} (formatted)", lineterm="")
+            sys.stdout.writelines(printable(line, keep="\t") + "\n" for line in diff)
         print(f"{len(changes)} file(s) would be reformatted", file=sys.stderr)
         return 1 if changes else 0
     write_all([(path, new) for path, _, new in changes])
     for path, _, _ in changes:
-        print(f"reformatted {path}", file=sys.stderr)
+        print(f"reformatted {printable(str(path))}", file=sys.stderr)
     print(f"{len(changes)} file(s) reformatted", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitegen.document import display_path
+from sitegen.document import LINK_MESSAGE, display_path
 from sitegen.errors import DataError, Problem, SitegenError, UsageError
 from sitegen.files import write_all
 from sitegen.fmt import render
@@ -21,6 +21,8 @@ from sitegen.pipeline import load_collection
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.file.is_symlink():  # a list in sources/ (or from anywhere) is read only as itself
+        raise UsageError(f"{args.file}: {LINK_MESSAGE}")
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
     collection = load_collection(args.root)

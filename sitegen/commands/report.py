@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from sitegen.errors import DataError
-from sitegen.files import write_atomic
+from sitegen.output import to_file, to_stdout
 from sitegen.pipeline import load_collection
 from sitegen.report import audit
 
@@ -18,8 +18,8 @@ def run_report(args: argparse.Namespace) -> int:
         raise DataError(errors)
     text = audit(collection)
     if args.output:
-        write_atomic(args.output, text)
+        to_file(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        to_stdout(text)
     return 0

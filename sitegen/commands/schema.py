@@ -7,7 +7,7 @@ import sys
 
 from sitegen.document import display_path
 from sitegen.errors import UsageError
-from sitegen.files import write_atomic
+from sitegen.output import to_file, to_stdout
 from sitegen.schema import render_schema
 from sitegen.taxonomy import Taxonomy
 
@@ -25,9 +25,8 @@ def run_schema(args: argparse.Namespace) -> int:
         print(f"{shown} is up to date", file=sys.stderr)
         return 0
     if args.output is None:
-        sys.stdout.write(text)
+        to_stdout(text)
         return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(args.output, text)
+    to_file(args.output, text)
     print(f"wrote {display_path(args.output)}", file=sys.stderr)
     return 0

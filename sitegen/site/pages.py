@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from sitegen.report import audit
+from sitegen.keys import transliterate
+from sitegen.report import audit_page as audit_text
 from sitegen.site import urls
 from sitegen.site.charts import statistics
 from sitegen.site.downloads import Downloads
@@ -88,9 +88,8 @@ def retired_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
 
 
 def _letter(person: Person) -> str:
-    folded = unicodedata.normalize("NFKD", person.family)
-    letter = next((c.upper() for c in folded if c.isalpha() and c.isascii()), "")
-    return letter or "#"
+    """The index letter of a person: of the family name romanized (张 is under Z)."""
+    return next((c.upper() for c in transliterate(person.family) if c.isalpha() and c.isascii()), "#")
 
 
 def authors_page(index: SiteIndex, renderer: Renderer) -> Page:
@@ -184,4 +183,4 @@ def audit_page(index: SiteIndex) -> Iterator[Page]:
     """The curation audit report (sitegen report) as a page, linking to the guide beside it."""
     if index.collection is None:
         return
-    yield Page(urls.AUDIT, audit(index.collection, guide="../curation.md"))
+    yield Page(urls.AUDIT, audit_text(index.collection, guide="../curation.md"))

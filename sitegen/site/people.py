@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable
 
-from sitegen.keys import ascii_fold
+from sitegen.keys import transliterate
 from sitegen.model import Paper
 from sitegen.names import whole_name
 
@@ -76,7 +76,17 @@ class NameForm:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", ascii_fold(text))
+    """A name as rule 1 compares it: without case or accents, Latin letters such as ø, ł and ß
+    as their base letters; letters of other scripts are kept, so names in two different scripts
+    (or two different names in one) are never taken for one another."""
+    out = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(char) or not char.isalnum():
+            continue
+        if not char.isascii() and unicodedata.name(char, "").startswith("LATIN"):
+            char = transliterate(char)
+        out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,7 @@ class Person:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        return (ascii_fold(self.family), ascii_fold(self.given), self.slug)
+        return (transliterate(self.family), transliterate(self.given), self.slug)
 
 
 def group_forms(forms: Iterable[str]) -> list[list[str]]:
@@ -162,11 +172,21 @@ def display_name(name: str) -> str:
     return f"{parts[2]} {parts[0]} {parts[1]}"
 
 
+MAX_SLUG_FAMILY = 60
+
+
 def slug_for(name: str) -> str:
-    """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case."""
+    """'Hinton, Geoffrey E.' -> 'hinton-g-e': family name and initials, ASCII, lower case.
+
+    Names in other scripts are romanized ('张, 伟' -> 'zhang-w'), so every slug says whose page
+    it is; a name with no letter or digit at all is 'author'.
+    """
     form = NameForm.parse(name)
-    words = re.findall(r"[a-z0-9]+", ascii_fold(whole_name(name) or name.split(",", 1)[0])) or ["anonymous"]
-    return "-".join(words + [initial for initial, _ in form.given])
+    family = "-".join(re.findall(r"[a-z0-9]+", transliterate(whole_name(name) or name.split(",", 1)[0])))
+    family = family[:MAX_SLUG_FAMILY].strip("-") or "author"  # a slug is a folder name: keep it short
+    romanized = (re.findall(r"[a-z0-9]", transliterate(full or initial)) for initial, full in form.given)
+    initials = [letters[0] for letters in romanized if letters][:8]
+    return "-".join([family, *initials])
 
 
 def people(papers: Iterable[Paper]) -> list[Person]:
@@ -182,7 +202,7 @@ def people(papers: Iterable[Paper]) -> list[Person]:
     groups = group_forms(papers_of)
     # The fullest form names the person; among equals the most used, then the first in order.
     named = [(max(g, key=lambda f: (NameForm.parse(f).detail, uses[f], [-ord(c) for c in f])), g) for g in groups]
-    for name, group in sorted(named, key=lambda ng: (ascii_fold(ng[0]), ng[0])):
+    for name, group in sorted(named, key=lambda ng: (transliterate(ng[0]), ng[0])):
         slug = base = slug_for(name)
         n = 2
         while slug in taken:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
+from sitegen.load import collection_lock
 from tests.contrib import DATA, RecordedServer, Result, closed_port, enter_collection, recorded_web, run_cli
 
 
@@ -585,3 +590,100 @@ def test_on_a_terminal_in_ci_or_with_no_input_add_never_waits(contrib_root: Path
     argv = ["add", "--bibtex", "dkd.bib"] + (["--no-input"] if how == "no_input" else [])
     code, shown = converse(contrib_root, argv, [], ci=how == "ci")
     assert (code, shown) == (2, MISSING_LABELS)
+
+
+# --- untrusted entries: names in any script, absurd words, invisible characters ---------------
+
+
+def test_a_title_whose_first_word_is_300_letters_gets_a_usable_id(add, contrib_root: Path) -> None:
+    entry = "@misc{x, title={" + "W" * 300 + " distillation}, author={Smith, Anna}, year={2021}, howpublished={arXiv}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    record = "smith2021" + "w" * 40
+    assert (result.code, result.err.splitlines()[0]) == (0, f"wrote papers/{record}.yaml")
+    assert (contrib_root / "papers" / f"{record}.yaml").is_file()
+
+
+def test_a_chinese_name_gets_a_romanized_id(add, contrib_root: Path) -> None:
+    entry = "@misc{x, title={知识蒸馏综述}, author={张, 伟}, year={2021}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert (result.code, result.err.splitlines()[0]) == (0, "wrote papers/zhang2021zhishizhengliuzongshu.yaml")
+
+
+def test_an_entry_with_a_right_to_left_override_is_refused(add, contrib_root: Path) -> None:
+    before = records(contrib_root)
+    entry = "@misc{x, title={\u202eA reversed title}, author={Smith, Anna}, year={2021}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "sitegen add: <stdin>:1: cannot make a valid record (title: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+        "is not allowed in text: it changes how text displays or splits a word in two; remove it); nothing was written\n"
+    )
+    assert records(contrib_root) == before
+
+
+# --- two `add` at once: the duplicate check and the write hold the collection's lock ----------
+
+
+def _start_add(root: Path) -> "subprocess.Popen[str]":
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "SITEGEN_DEBUG")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "add", "--bibtex", "-", *DKD_LABELS],
+        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write(DKD)
+    process.stdin.close()
+    return process
+
+
+REFUSED_DKD = (
+    "sitegen add: refused: the collection already has this paper: papers/zhao2022decoupled.yaml:2 "
+    "(same DOI 10.1109/cvpr52688.2022.01165). Improve that record instead; if this is another work, "
+    "add it again with --distinct-from zhao2022decoupled\n"
+)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_concurrent_adds_of_one_paper_write_one_record(tmp_path: Path, attempt: int) -> None:
+    from tests.contrib import make_collection
+
+    root = make_collection(tmp_path / "kd")
+    before = records(root)
+    processes = [_start_add(root) for _ in range(3)]
+    outcomes = sorted((p.wait(timeout=120), p.stderr.read()) for p in processes)  # type: ignore[union-attr]
+    assert outcomes == [(0, WROTE_DKD), (1, REFUSED_DKD), (1, REFUSED_DKD)]
+    assert records(root) - before == {"zhao2022decoupled.yaml"}
+
+
+def _waiting_for_a_lock(pid: int) -> bool:
+    """Whether process `pid` is blocked on a file lock (Linux lists waiters with '->')."""
+    return any("->" in line and f" {pid} " in line for line in Path("/proc/locks").read_text().splitlines())
+
+
+def test_add_waits_for_the_lock_and_then_refuses_what_was_written_meanwhile(tmp_path: Path) -> None:
+    from tests.contrib import make_collection
+
+    root = make_collection(tmp_path / "kd")
+    with collection_lock(root):  # as another `add` would hold it while writing
+        process = _start_add(root)
+        deadline = time.monotonic() + 60
+        while not _waiting_for_a_lock(process.pid):
+            assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
+            assert time.monotonic() < deadline, "add never waited for the lock"
+            time.sleep(0.05)
+        (root / "papers" / "zhao2022decoupled.yaml").write_text(DKD_RECORD, encoding="utf-8")
+    assert process.wait(timeout=120) == 1
+    assert process.stderr.read() == REFUSED_DKD  # type: ignore[union-attr]
+    assert not (root / "papers" / "zhao2022decoupled-2.yaml").exists()
+
+
+def test_pages_that_yaml_would_read_as_a_number_are_written_quoted(add, sitegen, contrib_root: Path) -> None:
+    entry = "@misc{x, title={Sexagesimal pages}, author={Smith, Anna}, year={2021}, pages={1:20}}"
+    result = add("--bibtex", "-", "--scope", "related", stdin=entry)
+    assert result.code == 0, result.err
+    text = (contrib_root / "papers" / "smith2021sexagesimal.yaml").read_text(encoding="utf-8")
+    assert "\npages: '1:20'\n" in text
+    check = sitegen("check", "--strict", "papers/smith2021sexagesimal.yaml")
+    assert (check.code, check.out) == (0, "")
+    exported = sitegen("export", "bibtex")
+    assert "pages = {1:20}" in exported.out

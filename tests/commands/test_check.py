@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,31 @@ def _write(folder: Path, name: str, text: str) -> None:
             id="base_60_year",
         ),
         pytest.param(
+            "smith2020good.yaml", GOOD + "note: !!null Checked against the PDF\n",
+            "papers/smith2020good.yaml:13:7: error: YAML tag !!null is not allowed",
+            id="null_tag_would_hide_the_note",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "note: !!timestamp hello\n",
+            "papers/smith2020good.yaml:13:7: error: YAML tag !!timestamp is not allowed",
+            id="timestamp_tag_that_crashed_fmt",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("year: 2020", "year: !!int twenty"),
+            "papers/smith2020good.yaml:6:7: error: YAML tag !!int is not allowed",
+            id="int_tag_on_text",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD + "pages: " + "9" * 5000 + "\n",
+            "papers/smith2020good.yaml:13:8: error: a number of 5,000 digits; the limit is 30 (write it in quotes if it is text)",
+            id="five_thousand_digit_number",
+        ),
+        pytest.param(
+            "smith2020good.yaml", GOOD.replace("title: A good record", "title: \"A good\u2028record\"\nnote: 'x\u2029y'").replace("venue: cvpr", "venue: nope"),
+            "papers/smith2020good.yaml:8:8: error: unknown venue 'nope' (add it to venues.yaml if it is a new venue)",
+            id="line_separators_do_not_shift_line_numbers",
+        ),
+        pytest.param(
             "smith2020good.yaml", "- just\n- a list\n",
             "papers/smith2020good.yaml:1:1: error: a record must be a mapping of fields, not a list",
             id="list_at_top_level",
@@ -292,7 +318,7 @@ def test_volume_and_pages_keep_their_text_through_check_fmt_and_export(collectio
     assert cli("check", "--strict").code == 0
     assert cli("fmt").code == 0
     written = (collection / "papers" / "smith2020good.yaml").read_text(encoding="utf-8")
-    assert "volume: '010'\n" in written and "pages: 1:30\n" in written
+    assert "volume: '010'\n" in written and "pages: '1:30'\n" in written  # quoted: the writer quotes what YAML 1.1 would read as a number
     exported = cli("export", "bibtex", "--where", "scheme=offline").out
     entry = exported[exported.index("@article{smith2020good"):]
     assert "  volume = 010,\n" in entry and "  pages = {1:30}\n" in entry  # bibtex reads a bare number as its digits
@@ -358,3 +384,70 @@ def test_an_organisation_is_recorded_as_one_name_in_braces(collection: Path, cli
 
     persons = pybtex.database.parse_string("@misc{openai2020good," + entry, "bibtex").entries["openai2020good"].persons["author"]
     assert [str(p) for p in persons] == ["{OpenAI}", "{Ernst and Young}", "Jones, B. C."]
+
+
+# --- papers/ holds only <id>.yaml regular files -----------------------------------------------
+
+LINK = "is a symbolic link, which is never followed; put the file itself here"
+
+
+def test_a_record_that_is_a_symbolic_link_is_not_followed(collection: Path, cli) -> None:
+    secret = collection.parent / "secret.txt"
+    secret.write_text("vm-private-content\n")
+    (collection / "papers" / "evil2020link.yaml").symlink_to(secret)
+    result = cli("check")
+    assert (result.code, result.out) == (1, f"papers/evil2020link.yaml:1:1: error: {LINK}\n")
+    assert "vm-private" not in result.out + result.err
+    assert cli("check", "papers/evil2020link.yaml").out == f"papers/evil2020link.yaml:1:1: error: {LINK}\n"
+
+
+@pytest.mark.parametrize("name", ["taxonomy.yaml", "venues.yaml"])
+def test_taxonomy_and_venues_must_not_be_links(collection: Path, cli, name: str) -> None:
+    real = collection / name
+    moved = collection.parent / f"elsewhere-{name}"
+    real.rename(moved)
+    real.symlink_to(moved)
+    result = cli("check")
+    assert result.code == 1
+    assert result.err == f"{name}:1:1: error: {LINK}\n1 error, 0 warnings in 1 file\n"
+
+
+@pytest.mark.parametrize(
+    "make, name, message",
+    [
+        pytest.param(lambda p: (p / "sub").mkdir() or (p / "sub" / "smith2020good.yaml").write_text("id: [\n"), "sub",
+                     "a folder inside papers/ is never read; records are <id>.yaml files directly in papers/", id="sub_folder"),
+        pytest.param(lambda p: (p / ".smith2020good.yaml").write_text("id: [\n"), ".smith2020good.yaml",
+                     "a hidden file is never read as a record; papers/ holds only <id>.yaml record files", id="hidden_file"),
+        pytest.param(lambda p: os.mkfifo(p / "smith2020good.yaml"), "smith2020good.yaml",
+                     "is not a regular file (a folder, device or pipe); put the file itself here", id="named_pipe"),
+        pytest.param(lambda p: (p / "sub").symlink_to(p.parent), "sub", LINK, id="link_to_a_folder"),
+    ],
+)
+def test_anything_in_papers_but_record_files_is_an_error(collection: Path, cli, make, name: str, message: str) -> None:
+    make(collection / "papers")
+    result = cli("check")
+    assert (result.code, result.out) == (1, f"papers/{name}:1:1: error: {message}\n")
+
+
+def test_an_explicit_path_in_a_sub_folder_fails(collection: Path, cli) -> None:
+    (collection / "papers" / "sub").mkdir()
+    (collection / "papers" / "sub" / "a.yaml").write_text(GOOD)
+    result = cli("check", "papers/sub/a.yaml")
+    assert (result.code, result.out) == (1, "papers/sub:1:1: error: a folder inside papers/ is never read; records are <id>.yaml files directly in papers/\n")
+
+
+def test_import_refuses_a_linked_list(collection: Path, cli) -> None:
+    (collection / "list.md").symlink_to("/etc/hostname")
+    result = cli("import", "markdown", "list.md")
+    assert (result.code, result.err) == (2, f"sitegen import: list.md: {LINK}\n")
+
+
+def test_thousands_of_problems_in_one_file_are_capped(collection: Path, cli) -> None:
+    _write(collection, "smith2020good.yaml", GOOD + "".join(f"k{i}: {i}\n" for i in range(8000)))
+    result = cli("check")
+    lines = result.out.splitlines()
+    assert (result.code, len(lines)) == (1, 101)
+    assert lines[0] == "papers/smith2020good.yaml:13:1: error: unknown field 'k0'"
+    assert lines[-1] == "papers/smith2020good.yaml:112:1: error: 7,900 more problems in this file are not shown (at most 100 are reported per file)"
+    assert result.err == "checked 11 records: 101 errors, 0 warnings in 1 file: failed\n"

@@ -123,3 +123,36 @@ def test_an_unknown_base_is_a_usage_error(check) -> None:
 )
 def test_github_annotation_escapes(problem: Problem, annotation: str) -> None:
     assert problem.format_github() == annotation
+
+
+# --- what papers/ holds besides records: the gate must not pass what it never reads ---------
+
+
+@pytest.mark.parametrize(
+    "name, shown, message",
+    [
+        pytest.param("papers/sub/x.yaml", "papers/sub", "a folder inside papers/ is never read; records are <id>.yaml files directly in papers/", id="record_in_a_sub_folder"),
+        pytest.param("papers/.hidden.yaml", "papers/.hidden.yaml", "a hidden file is never read as a record; papers/ holds only <id>.yaml record files", id="hidden_record"),
+    ],
+)
+def test_changed_fails_a_branch_that_adds_what_check_never_reads(repo: Path, check, name: str, shown: str, message: str) -> None:
+    path = repo / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("id: [broken\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "add a paper where nothing reads it")
+    result = check("--changed", "--base", "origin/main")
+    assert (result.code, result.out) == (1, f"{shown}:1:1: error: {message}\n")
+    github = check("--changed", "--base", "origin/main", "--format", "github")
+    assert (github.code, github.out) == (1, f"::error file={shown},line=1,col=1::{message}\n")
+
+
+def test_changed_with_a_file_name_that_is_not_utf8(repo: Path, check) -> None:
+    (repo / "papers" / "caf\udcff2020x.yaml").write_bytes(NEW_RECORD.encode())  # the name holds byte 0xff
+    result = check("--changed", "--base", "origin/main")
+    assert result.code == 1
+    assert result.out == (
+        "papers/caf\\xff2020x.yaml:2:5: error: id 'zhao2022decoupled' does not match the file name 'caf\\xff2020x.yaml'; "
+        "the file must be named zhao2022decoupled.yaml\n"
+    )
+    assert result.err == "checked 1 record: 1 error, 0 warnings in 1 file: failed\n"

@@ -25,6 +25,9 @@ from sitegen.site.people import NameForm, display_name, group_forms, slug_for
         ),
         pytest.param(["Smith", "Smith, J.", "Smith, K."], [["Smith"], ["Smith, J."], ["Smith, K."]], id="family_only_is_ambiguous"),
         pytest.param(["Tao, D.", "Xu, D."], [["Tao, D."], ["Xu, D."]], id="other_family"),
+        pytest.param(["张, 伟", "李, 伟"], [["张, 伟"], ["李, 伟"]], id="two_chinese_family_names_are_two_people"),
+        pytest.param(["张, 伟", "Zhang, Wei"], [["Zhang, Wei"], ["张, 伟"]], id="scripts_are_never_merged"),
+        pytest.param(["Østergaard, M.", "Ostergaard, M."], [["Ostergaard, M.", "Østergaard, M."]], id="latin_letter_variants"),
     ],
 )
 def test_group_forms(forms: list[str], expected: list[list[str]]) -> None:
@@ -49,6 +52,10 @@ def test_name_form_reads_initials_written_together() -> None:
         ("King, Jr., M. L.", "M. L. King Jr.", "king-m-l"),
         ("van der Maaten, L.", "L. van der Maaten", "van-der-maaten-l"),
         ("Plato", "Plato", "plato"),
+        pytest.param("张, 伟", "伟 张", "zhang-w", id="chinese"),
+        pytest.param("Иванов, Иван", "Иван Иванов", "ivanov-i", id="cyrillic"),
+        pytest.param("عبدالله‌زاده, علی", "علی عبدالله‌زاده", "bdllhzdh-l", id="persian_with_zero_width_non_joiner"),
+        pytest.param("…, A.", "A. …", "author-a", id="no_letters_in_the_family_name"),
     ],
 )
 def test_display_name_and_slug(name: str, shown: str, slug: str) -> None:

@@ -1,0 +1,90 @@
+"""The record model on hostile text: invisible format characters and the limits on lengths."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.document import parse_yaml
+from sitegen.validate import validate_document
+
+RECORD = """\
+id: smith2020good
+title: A good record
+authors:
+  - Smith, A.
+  - Jones, B. C.
+year: 2020
+type: misc
+scope: related
+"""
+
+INVISIBLE = "is not allowed in text: it changes how text displays or splits a word in two; remove it"
+
+
+def _problems(text: str, taxonomy) -> list[str]:
+    _, problems = validate_document(parse_yaml(text.encode("utf-8"), "papers/smith2020good.yaml"), taxonomy)
+    return [p.format() for p in problems if p.is_error]
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        pytest.param(("title: A good", "title: \u202eA good"), f"2:8: error: title: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) {INVISIBLE}", id="title_starts_with_right_to_left_override"),
+        pytest.param(("Jones, B. C.", "Jo\u200bnes, B. C."), f"5:7: error: authors[1]: invisible character U+200B (ZERO WIDTH SPACE) {INVISIBLE}", id="zero_width_space_in_an_author"),
+        pytest.param(("title: A good record", 'title: "A good \\u2066record"'), f"2:8: error: title: invisible character U+2066 (LEFT-TO-RIGHT ISOLATE) {INVISIBLE}", id="escaped_isolate_points_at_the_value"),
+        pytest.param(("title: A good", "title: A go\ufeffod"), f"2:12: error: title: invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE) {INVISIBLE}", id="byte_order_mark_inside_text"),
+        pytest.param(("title: A good", "title: A go\u00adod"), f"2:12: error: title: invisible character U+00AD (SOFT HYPHEN) {INVISIBLE}", id="soft_hyphen"),
+        pytest.param(("scope: related", "scope: related\nnote: one\u2060two"), f"9:10: error: note: invisible character U+2060 (WORD JOINER) {INVISIBLE}", id="word_joiner_in_a_note"),
+        pytest.param(("scope: related", "scope: related\nurl: https://exa\u200dmple.org/"), f"9:17: error: url: invisible character U+200D (ZERO WIDTH JOINER) {INVISIBLE}", id="joiner_in_a_link"),
+        pytest.param(("scope: related", "scope: related\ndoubts: [\u202bwhich year?]"), f"9:10: error: doubts[0]: invisible character U+202B (RIGHT-TO-LEFT EMBEDDING) {INVISIBLE}", id="embedding_in_a_doubt"),
+        pytest.param(("scope: related", "scope: related\ncorrections:\n  - {field: year, was: \"20\u200c19\", now: 2020, source: PDF}"),
+                     f"10:27: error: corrections[0].was: invisible character U+200C (ZERO WIDTH NON-JOINER) {INVISIBLE}", id="non_joiner_between_digits_in_a_correction"),
+        pytest.param(("Smith, A.", "Smith, \u200cA."), f"4:12: error: authors[0]: invisible character U+200C (ZERO WIDTH NON-JOINER) {INVISIBLE}", id="non_joiner_at_the_start_of_a_name"),
+        pytest.param(("scope: related", "scope: related\nsources: {survey: \"Smith\U000e0041|2020\"}"), f"9:25: error: sources.survey: invisible character U+E0041 (TAG LATIN CAPITAL LETTER A) {INVISIBLE}", id="tag_character_in_a_source_key"),
+    ],
+)
+def test_invisible_format_characters_are_refused_where_they_are(taxonomy, change: tuple[str, str], expected: str) -> None:
+    assert _problems(RECORD.replace(*change, 1), taxonomy) == [f"papers/smith2020good.yaml:{expected}"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        pytest.param("عبدالله\u200cزاده, علی", id="persian_name_with_zero_width_non_joiner"),
+        pytest.param("Perera, \u0dc1\u0dca\u200d\u0dbb\u0dd3", id="sinhala_sri_with_zero_width_joiner"),
+        pytest.param("\u0915\u094d\u200d\u0937\u0924\u094d\u0930\u093f\u092f, A.", id="devanagari_half_form_with_zero_width_joiner"),
+    ],
+)
+def test_joiners_that_real_names_need_are_kept(taxonomy, author: str) -> None:
+    assert _problems(RECORD.replace("Jones, B. C.", author), taxonomy) == []
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        pytest.param(("title: A good record", "title: " + "x" * 100_000), "2:8: error: title: 100,000 characters; the limit is 1,000", id="title_of_100000_characters"),
+        pytest.param(("  - Jones, B. C.\n", "".join(f"  - Jones{i}, B.\n" for i in range(10_000))), "4:3: error: authors: 10,001 items; the limit is 100", id="ten_thousand_authors"),
+        pytest.param(("Jones, B. C.", "Jones, " + "B" * 400), "5:5: error: authors[1]: 407 characters; the limit is 100", id="author_name_of_400_characters"),
+        pytest.param(("scope: related", "scope: related\nnote: " + "n" * 6000), "9:7: error: note: 6,000 characters; the limit is 5,000", id="note_of_6000_characters"),
+        pytest.param(("scope: related", "scope: related\ndoubts: [" + ", ".join(["why?"] * 60) + "]"), "9:9: error: doubts: 60 items; the limit is 50", id="sixty_doubts"),
+        pytest.param(("scope: related", "scope: related\npages: '" + "1" * 101 + "'"), "9:8: error: pages: 101 characters; the limit is 100", id="pages_of_101_characters"),
+        pytest.param(("scope: related", "scope: related\ncorrections:\n  - {field: title, was: '" + "w" * 6000 + "', source: PDF}"),
+                     "10:25: error: corrections[0].was: written out, it is longer than 5,000 characters", id="correction_value_too_long"),
+        pytest.param(("scope: related", "scope: related\ncorrections:\n  - {field: year, was: .inf, source: PDF}"),
+                     "10:24: error: corrections[0].was: inf is not a number a record can keep; write it in quotes", id="infinite_correction_value"),
+    ],
+)
+def test_limits_keep_every_record_small(taxonomy, change: tuple[str, str], expected: str) -> None:
+    assert _problems(RECORD.replace(*change, 1), taxonomy) == [f"papers/smith2020good.yaml:{expected}"]
+
+
+def test_the_limits_are_stated_in_the_schema(taxonomy) -> None:
+    from sitegen.schema import paper_schema
+
+    schema = paper_schema(taxonomy)
+    properties = schema["properties"]
+    assert properties["authors"]["maxItems"] == 100
+    assert properties["authors"]["items"]["maxLength"] == 100
+    assert properties["title"]["maxLength"] == 1000
+    assert properties["doubts"]["maxItems"] == 50
+    assert properties["doubts"]["items"]["maxLength"] == 5000
