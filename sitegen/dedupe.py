@@ -1,33 +1,47 @@
-"""Find probable duplicates: propose groups and say why; never drop anything.
+"""Find duplicates: one mechanism for `import`, `add` and `check`; it proposes and explains, never drops.
 
-Pairs come from blocks, so the work grows with the collection, not with its square:
-records sharing an arXiv id, a DOI or a normalized title; and, within each block of one first
-author and one year, titles that rapidfuzz scores as near-identical.
+Candidate pairs come from blocks, so the work grows with the collection, not with its square:
+records that share an arXiv id, a DOI, a folded title (any of their title forms) or an id up to
+its collision suffix ('he2020group' and 'he2020group-2'); and records within a year of each
+other whose titles share a rare word or a rare pair of neighbouring words, whatever their
+authors. A block that holds more than `BLOCK_LIMIT` records in one year is a word that nearly
+every title has ('knowledge distillation') and says nothing; it is skipped.
+
+Each candidate pair is scored by `sitegen.similarity`: 'same' (one work: the importers merge it
+or report it as already in the collection, `add` refuses it), 'probable' (a warning, for a
+curator to decide), or apart. A pair that the records list under `distinct_from` stays apart.
+
+Entry points: `Index` (records indexed once, then asked about one record at a time, as the
+importers and `add` do), `find_matches` (every pair in a collection, as `check` does), `group`
+and `problems` (warnings for `check`).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable
-
-from rapidfuzz import fuzz
+from typing import Iterable, Sequence
 
 from sitegen.errors import Problem
-from sitegen.keys import ascii_fold, family_part
-from sitegen.model import Paper
+from sitegen.fold import title_key
+from sitegen.similarity import COLLISION_SUFFIX, Comparable, Profile, Verdict, block_words, compare
 
-TITLE_SIMILARITY = 90.0
+__all__ = ["Match", "Group", "Index", "find_matches", "matches_of", "group", "problems", "describe", "title_key"]
+
+BLOCK_LIMIT = 40
 
 
 @dataclass(frozen=True)
 class Match:
+    """Records `a` and `b` (ids, a < b) are one work or probably so, and why."""
+
     a: str
     b: str
     reason: str
     field: str  # where in the record the evidence is
+    verdict: Verdict = "probable"
+    score: float = 0.0
 
 
 @dataclass
@@ -36,50 +50,108 @@ class Group:
     matches: list[Match] = field(default_factory=list)
 
 
-def title_key(title: str) -> str:
-    """A title reduced to lowercase ASCII words, for comparison."""
-    return " ".join(re.findall(r"[a-z0-9]+", ascii_fold(title)))
+def _base(record_id: str) -> str:
+    return COLLISION_SUFFIX.sub("", record_id)
 
 
-def find_matches(papers: Iterable[Paper]) -> list[Match]:
-    papers = sorted(papers, key=lambda p: p.id)
-    explained = {(p.id, o) for p in papers for o in p.distinct_from}
-    matches: dict[tuple[str, str], Match] = {}
+def _exact_keys(record: Comparable, profile: Profile) -> list[str]:
+    keys = [f"title:{form}" for form in profile.forms]
+    if record.arxiv:
+        keys.append(f"arxiv:{record.arxiv}")
+    if record.doi:
+        keys.append(f"doi:{record.doi.lower()}")
+    keys.append(f"id:{_base(record.id)}")
+    return keys
 
-    def add(a: Paper, b: Paper, reason: str, where: str) -> None:
-        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if a.id == b.id or pair in matches or (a.id, b.id) in explained or (b.id, a.id) in explained:
-            return
-        matches[pair] = Match(pair[0], pair[1], reason, where)
 
-    for key, where, label in (
-        (lambda p: p.arxiv, "arxiv", "same arXiv id"),
-        (lambda p: p.doi.lower() if p.doi else None, "doi", "same DOI"),
-    ):
-        blocks: dict[str, list[Paper]] = defaultdict(list)
-        for paper in papers:
-            value = key(paper)
-            if value:
-                blocks[value].append(paper)
-        for value, block in blocks.items():
-            for a, b in combinations(block, 2):
-                add(a, b, f"{label} {value}", where)
+class Index:
+    """Records indexed by their blocking keys, to find the records a given one may duplicate."""
 
-    titles = {p.id: title_key(p.title) for p in papers}
-    by_title: dict[str, list[Paper]] = defaultdict(list)
-    by_author_year: dict[tuple[str, int], list[Paper]] = defaultdict(list)
-    for paper in papers:
-        by_title[titles[paper.id]].append(paper)
-        by_author_year[(family_part(paper.authors[0]), paper.year)].append(paper)
-    for block in by_title.values():
-        for a, b in combinations(block, 2):
-            add(a, b, "same title", "title")
-    for (family, year), block in by_author_year.items():
-        for a, b in combinations(block, 2):
-            score = fuzz.ratio(titles[a.id], titles[b.id])
-            if score >= TITLE_SIMILARITY:
-                add(a, b, f"titles {score:.0f}% similar, same first author ({family}) and year ({year})", "title")
-    return sorted(matches.values(), key=lambda m: (m.a, m.b))
+    def __init__(self, records: Iterable[Comparable] = ()):
+        self.records: list[Comparable] = []
+        self.profiles: list[Profile] = []
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._words: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for record in records:
+            self.add(record)
+
+    def add(self, record: Comparable) -> None:
+        n = len(self.records)
+        profile = Profile(record)
+        self.records.append(record)
+        self.profiles.append(profile)
+        for key in _exact_keys(record, profile):
+            self._exact[key].append(n)
+        for word in block_words(profile):
+            self._words[(word, record.year)].append(n)
+
+    def _candidates(self, record: Comparable, profile: Profile) -> set[int]:
+        found: set[int] = set()
+        for key in _exact_keys(record, profile):
+            found.update(self._exact.get(key, ()))
+        for word in block_words(profile):
+            for year in (record.year - 1, record.year, record.year + 1):
+                block = self._words.get((word, year), ())
+                if len(block) <= BLOCK_LIMIT:
+                    found.update(block)
+        return found
+
+    def matches(self, record: Comparable) -> list[tuple[Comparable, Match]]:
+        """The indexed records that are `record`'s work or probably so, each with the match, most
+        alike first. `record` may share its id with an indexed record (a draft whose key is taken)."""
+        profile = Profile(record)
+        found = []
+        for n in sorted(self._candidates(record, profile)):
+            other = self.records[n]
+            if other is record:
+                continue
+            match = _match(record, profile, other, self.profiles[n])
+            if match is not None:
+                found.append((other, match))
+        found.sort(key=lambda item: (-item[1].score, item[0].id))
+        return found
+
+
+def _explained(a: Comparable, b: Comparable) -> bool:
+    return b.id in getattr(a, "distinct_from", ()) or a.id in getattr(b, "distinct_from", ())
+
+
+def _match(a: Comparable, pa: Profile, b: Comparable, pb: Profile) -> Match | None:
+    if _explained(a, b):
+        return None
+    collision = _base(a.id) == _base(b.id)
+    evidence = compare(pa, pb, collision)
+    if evidence.verdict is None:
+        return None
+    x, y = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
+    return Match(x, y, evidence.reason, evidence.field, evidence.verdict, round(evidence.score, 1))
+
+
+def find_matches(records: Iterable[Comparable], focus: set[str] | None = None) -> list[Match]:
+    """Every pair of `records` that is one work or probably so; with `focus` (ids), only pairs
+    with at least one record in it, as `check` of a few files needs."""
+    index = Index(sorted(records, key=lambda r: r.id))
+    pairs: set[tuple[int, int]] = set()
+    for block in index._exact.values():
+        pairs.update(combinations(block, 2))
+    for (word, year), block in index._words.items():
+        if len(block) > BLOCK_LIMIT:
+            continue
+        pairs.update(combinations(block, 2))
+        following = index._words.get((word, year + 1), ())
+        if len(following) <= BLOCK_LIMIT:
+            pairs.update((i, j) if i < j else (j, i) for i in block for j in following if i != j)
+    matches = []
+    for i, j in sorted(pairs):
+        a, b = index.records[i], index.records[j]
+        if a.id == b.id:
+            continue  # one id in two files: the id check reports it
+        if focus is not None and a.id not in focus and b.id not in focus:
+            continue
+        match = _match(a, index.profiles[i], b, index.profiles[j])
+        if match is not None:
+            matches.append(match)
+    return sorted(matches, key=lambda m: (m.a, m.b))
 
 
 def group(matches: Iterable[Match]) -> list[Group]:
@@ -108,7 +180,12 @@ def group(matches: Iterable[Match]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: g.ids)
 
 
-def problems(groups: Iterable[Group], papers: dict[str, Paper]) -> list[Problem]:
+def describe(match: Match) -> str:
+    """'duplicate' or 'probable duplicate', as messages name a match."""
+    return "duplicate" if match.verdict == "same" else "probable duplicate"
+
+
+def problems(groups: Iterable[Group], papers: dict[str, Comparable]) -> list[Problem]:
     """A warning on each member of each group, naming the others and the reason."""
     out = []
     hint = "merge them (keep one, list the other id under aliases) or list each other under distinct_from"
@@ -116,8 +193,13 @@ def problems(groups: Iterable[Group], papers: dict[str, Paper]) -> list[Problem]
         for m in g.matches:
             for this, other in ((m.a, m.b), (m.b, m.a)):
                 out.append(
-                    papers[this].problem(
-                        (m.field,), f"probable duplicate of {papers[other].where} ({m.reason}); {hint}", severity="warning"
+                    papers[this].problem(  # type: ignore[attr-defined]
+                        (m.field,), f"{describe(m)} of {papers[other].where} ({m.reason}); {hint}", severity="warning"  # type: ignore[attr-defined]
                     )
                 )
     return out
+
+
+def matches_of(record: Comparable, others: Sequence[Comparable]) -> list[tuple[Comparable, Match]]:
+    """`record`'s matches among `others`, most alike first (an index built for one question)."""
+    return Index(others).matches(record)

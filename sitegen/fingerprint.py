@@ -26,19 +26,20 @@ class Fingerprint:
     path: str
     line: int  # of the id
     title: str
-    authors: tuple[str, ...]  # the first author only
+    authors: tuple[str, ...]
     year: int
     arxiv: str | None = None
     doi: str | None = None
     aliases: tuple[str, ...] = ()
     distinct_from: tuple[str, ...] = ()
+    alt_titles: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, paper: Paper) -> "Fingerprint":
         line = paper.document.locate(("id",))[0] if paper.document else 1
         path = paper.document.path if paper.document else f"papers/{paper.id}.yaml"
-        return cls(paper.id, path, line, paper.title, tuple(paper.authors[:1]), paper.year, paper.arxiv, paper.doi,
-                   tuple(paper.aliases), tuple(paper.distinct_from))
+        return cls(paper.id, path, line, paper.title, tuple(paper.authors), paper.year, paper.arxiv, paper.doi,
+                   tuple(paper.aliases), tuple(paper.distinct_from), tuple(paper.alt_titles))
 
     @property
     def where(self) -> str:
@@ -48,8 +49,8 @@ class Fingerprint:
         return Problem(self.path, self.line, 1, message, severity)  # type: ignore[arg-type]
 
 
-_TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from):[ ]?(.*)$", re.MULTILINE)
-_FIRST_AUTHOR = re.compile(r"^authors:\n[ ]*- (.*)$", re.MULTILINE)
+_TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from|authors|alt_titles):[ ]?(.*)$", re.MULTILINE)
+_ITEM = re.compile(r"[ ]+- (.*)")
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
 
@@ -69,22 +70,45 @@ def _ids(text: str) -> tuple[str, ...] | None:
     return tuple(i.strip() for i in match.group(1).split(",") if i.strip()) if match else None
 
 
+def _block_list(text: str, start: int) -> tuple[str, ...] | None:
+    """The items of a block list whose key line ends at `start`, as fmt writes them ('  - item')."""
+    items = []
+    for line in text[start:].split("\n")[1:]:
+        item = _ITEM.fullmatch(line)
+        if item is None:
+            break
+        value = _scalar(item.group(1))
+        if value is None:
+            return None
+        items.append(" ".join(value.split()))
+    return tuple(items)
+
+
 def scan(text: str, path: str) -> Fingerprint | None:
     """A fingerprint read from canonical record text, or None where the text is not canonical."""
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
+    ends: dict[str, int] = {}
     for match in _TOP_KEY.finditer(text):
         key = match.group(1)
         if key in values:
             return None
         values[key] = match.group(2)
         lines[key] = text.count("\n", 0, match.start()) + 1
-    author = _FIRST_AUTHOR.search(text)
-    if not author or not {"id", "title", "year"} <= values.keys():
+        ends[key] = match.end()
+    if not {"id", "title", "year", "authors"} <= values.keys():
         return None
-    record_id, title, first = _scalar(values["id"]), _scalar(values["title"]), _scalar(author.group(1))
+    blocks = {}
+    for key in ("authors", "alt_titles"):
+        if key in values:
+            if values[key].split("#")[0].strip():
+                return None  # a flow list: left to the full reader
+            blocks[key] = _block_list(text, ends[key])
+            if blocks[key] is None:
+                return None
+    record_id, title, authors = _scalar(values["id"]), _scalar(values["title"]), blocks["authors"]
     year = values["year"].split("#")[0].strip()
-    if not (record_id and title and first and year.isdigit()):
+    if not (record_id and title and authors and year.isdigit()):
         return None
     arxiv = doi = None
     if "arxiv" in values:
@@ -102,8 +126,8 @@ def scan(text: str, path: str) -> Fingerprint | None:
         if found is None:
             return None
         lists[key] = found
-    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), (first,), int(year), arxiv, doi,
-                       lists["aliases"], lists["distinct_from"])
+    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), authors, int(year), arxiv, doi,
+                       lists["aliases"], lists["distinct_from"], blocks.get("alt_titles", ()))
 
 
 def read(path: Path, shown: str) -> Fingerprint | None:

@@ -243,9 +243,9 @@ def test_probable_duplicates_are_warnings_with_the_reason(collection: Path, cli)
     result = cli("check", "--strict")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "papers/park2019relational-2.yaml:12:8: warning: probable duplicate of papers/park2019relational.yaml:2 (same arXiv id 1904.05068); "
+        "papers/park2019relational-2.yaml:12:8: warning: duplicate of papers/park2019relational.yaml:2 (same arXiv id 1904.05068); "
         "merge them (keep one, list the other id under aliases) or list each other under distinct_from",
-        "papers/park2019relational.yaml:12:8: warning: probable duplicate of papers/park2019relational-2.yaml:2 (same arXiv id 1904.05068); "
+        "papers/park2019relational.yaml:12:8: warning: duplicate of papers/park2019relational-2.yaml:2 (same arXiv id 1904.05068); "
         "merge them (keep one, list the other id under aliases) or list each other under distinct_from",
     ]
 
