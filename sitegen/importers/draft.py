@@ -85,10 +85,10 @@ def sort_link(draft: Draft, link: str) -> None:
 
 def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The record fields for `draft` (without an id yet)."""
-    venue = taxonomy.find_venue(draft.venue_text) if draft.venue_text else None
+    venue, venue_doubt = taxonomy.match_venue(draft.venue_text) if draft.venue_text else (None, None)
     doubts = list(draft.doubts)
     if draft.venue_text and venue is None:
-        doubts.append(f"venue '{draft.venue_text}' given by the source is not in the registry")
+        doubts.append(venue_doubt or f"venue '{draft.venue_text}' given by the source is not in the registry")
     if venue is None and not draft.venue_text and draft.arxiv:
         venue = "arxiv"
     kind = taxonomy.venues[venue].kind if venue else None
