@@ -18,18 +18,21 @@ and `problems` (warnings for `check`).
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
 
 from sitegen.errors import Problem
 from sitegen.fold import title_key
-from sitegen.similarity import COLLISION_SUFFIX, Comparable, Profile, Verdict, block_words, compare
+
+from sitegen.similarity import CANDIDATE_FLOOR, COLLISION_SUFFIX, Comparable, Profile, Verdict, compare, might_match
 
 __all__ = ["Match", "Group", "Index", "find_matches", "matches_of", "group", "problems", "describe", "title_key"]
 
-BLOCK_LIMIT = 40
+BLOCK_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -82,14 +85,14 @@ class Index:
         self.profiles.append(profile)
         for key in _exact_keys(record, profile):
             self._exact[key].append(n)
-        for word in block_words(profile):
+        for word in profile.blocks:
             self._words[(word, record.year)].append(n)
 
     def _candidates(self, record: Comparable, profile: Profile) -> set[int]:
         found: set[int] = set()
         for key in _exact_keys(record, profile):
             found.update(self._exact.get(key, ()))
-        for word in block_words(profile):
+        for word in profile.blocks:
             for year in (record.year - 1, record.year, record.year + 1):
                 block = self._words.get((word, year), ())
                 if len(block) <= BLOCK_LIMIT:
@@ -130,27 +133,46 @@ def _match(a: Comparable, pa: Profile, b: Comparable, pb: Profile) -> Match | No
 def find_matches(records: Iterable[Comparable], focus: set[str] | None = None) -> list[Match]:
     """Every pair of `records` that is one work or probably so; with `focus` (ids), only pairs
     with at least one record in it, as `check` of a few files needs."""
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: the cyclic collector would only walk the heap again and again
+    try:
+        return _find_matches(records, focus)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find_matches(records: Iterable[Comparable], focus: set[str] | None) -> list[Match]:
     index = Index(sorted(records, key=lambda r: r.id))
-    pairs: set[tuple[int, int]] = set()
-    for block in index._exact.values():
-        pairs.update(combinations(block, 2))
-    for (word, year), block in index._words.items():
-        if len(block) > BLOCK_LIMIT:
-            continue
-        pairs.update(combinations(block, 2))
-        following = index._words.get((word, year + 1), ())
-        if len(following) <= BLOCK_LIMIT:
-            pairs.update((i, j) if i < j else (j, i) for i in block for j in following if i != j)
+    in_focus = [focus is None or r.id in focus for r in index.records]
     matches = []
-    for i, j in sorted(pairs):
-        a, b = index.records[i], index.records[j]
-        if a.id == b.id:
-            continue  # one id in two files: the id check reports it
-        if focus is not None and a.id not in focus and b.id not in focus:
+    for i, (record, profile) in enumerate(zip(index.records, index.profiles)):
+        if not in_focus[i]:
             continue
-        match = _match(a, index.profiles[i], b, index.profiles[j])
-        if match is not None:
-            matches.append(match)
+        pairs: set[int] = set()
+        for key in _exact_keys(record, profile):
+            pairs.update(index._exact[key])
+        near: set[int] = set()
+        for word in profile.blocks:
+            for year in (record.year - 1, record.year, record.year + 1):
+                block = index._words.get((word, year), ())
+                if len(block) <= BLOCK_LIMIT:
+                    near.update(block)
+        # Each pair once: from its first record, or from the one in focus.
+        pairs = {j for j in pairs if j > i or not in_focus[j]}
+        near = {j for j in near if (j > i or not in_focus[j]) and j not in pairs}
+        if len(profile.forms) == 1 and near:
+            # Titles too unlike to matter are dropped in one call into rapidfuzz, not pair by pair.
+            single = {j: index.profiles[j].forms[0] for j in near if len(index.profiles[j].forms) == 1}
+            kept = process.extract(profile.forms[0], single, scorer=fuzz.ratio, score_cutoff=CANDIDATE_FLOOR, limit=None)
+            near = (near - single.keys()) | {j for _, score, j in kept if might_match(profile, index.profiles[j], score)}
+        for j in sorted(pairs | near):
+            other = index.records[j]
+            if record.id == other.id:
+                continue  # one id in two files: the id check reports it
+            match = _match(record, profile, other, index.profiles[j])
+            if match is not None:
+                matches.append(match)
     return sorted(matches, key=lambda m: (m.a, m.b))
 
 

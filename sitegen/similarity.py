@@ -103,6 +103,24 @@ class Profile:
         return [tuple(w for w in form.split() if w not in _FUNCTION_WORDS) for form in self.forms]
 
     @cached_property
+    def blocks(self) -> set[str]:
+        return block_words(self)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every folded word of every author's name: two records whose first authors share no
+        word with the other's names cannot have one first author, however the names are written."""
+        return frozenset(w for a in self.record.authors for w in _name_words(a))
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(_name_words(self.record.authors[0])) if self.record.authors else frozenset()
+
+    @cached_property
+    def first(self) -> Person | None:
+        return Person.of(self.record.authors[0]) if self.record.authors else None
+
+    @cached_property
     def people(self) -> list[Person]:
         return [Person.of(a) for a in self.record.authors]
 
@@ -190,23 +208,50 @@ def title_similarity(a: Profile, b: Profile) -> tuple[float, str, str]:
     return best
 
 
+def _characters(a: Profile, b: Profile) -> float:
+    """The best character similarity of any two title forms: an upper bound of the title score."""
+    best = 0.0
+    for form_a in a.forms:
+        for form_b in b.forms:
+            if form_a.replace(" ", "") == form_b.replace(" ", ""):
+                return 100.0
+            best = max(best, fuzz.ratio(form_a, form_b))
+    return best
+
+
+def _year_change(ra: Comparable, rb: Comparable) -> float:
+    gap = abs(ra.year - rb.year)
+    return 0.0 if gap == 0 else -3.0 if gap == 1 else -5.0 - 3.0 * min(gap, 10)
+
+
+APART = Evidence(0.0, None, "", "title")
+
+
 def compare(a: Profile, b: Profile, collision: bool = False) -> Evidence:
     """How likely `a` and `b` are one work, and why."""
     ra, rb = a.record, b.record
+    shared_id = any(x and y and x.lower() == y.lower() for x, y in ((ra.arxiv, rb.arxiv), (ra.doi, rb.doi)))
+    if not shared_id:
+        # Cheap bounds first: even titles sharing every word could not make a probable duplicate.
+        best = (_characters(a, b) + 100.0) / 2 + _year_change(ra, rb)
+        if best + _BEST_AUTHORS < PROBABLE:
+            return APART
+        if best + _LISTED_AUTHORS < PROBABLE and not (a.first and b.first and a.first.same_as(b.first)):
+            return APART
+    author_change, author_reason = _authors(a, b)
+    if not shared_id and best + author_change < PROBABLE:
+        return APART
     titles, _, _ = title_similarity(a, b)
     reasons: list[str] = []
     score = titles
     field = "title"
     same_title = titles >= 100.0
     reasons.append("same title" if same_title else f"titles {int(titles)}% alike")
-
-    author_change, author_reason = _authors(a, b)
     score += author_change
     if author_reason:
         reasons.append(author_reason)
+    score += _year_change(ra, rb)
     if ra.year != rb.year:
-        gap = abs(ra.year - rb.year)
-        score -= 3.0 if gap == 1 else 5.0 + 3.0 * min(gap, 10)
         reasons.append(f"years {min(ra.year, rb.year)} and {max(ra.year, rb.year)}")
     else:
         reasons.append(f"same year ({ra.year})")
@@ -227,6 +272,29 @@ def compare(a: Profile, b: Profile, collision: bool = False) -> Evidence:
     return Evidence(score, verdict, ", ".join(reasons), field)
 
 
+_BEST_AUTHORS = 10.0  # the most that authors add to a score
+# Below this character similarity two titles can never score a probable duplicate, whatever the
+# words they share and the authors: (CANDIDATE_FLOOR + 100) / 2 + _BEST_AUTHORS == PROBABLE.
+CANDIDATE_FLOOR = 2 * (PROBABLE - _BEST_AUTHORS) - 100.0
+_LISTED_AUTHORS = 4.0  # what they add when the first author of one is listed later in the other
+_OTHER_AUTHORS = -10.0  # what other first authors take away
+
+
+def _name_words(author: str) -> list[str]:
+    """A name's words without initials (initials alone never make two names one person)."""
+    return [w for w in fold(author.replace(",", " ").replace(".", " ")).split() if len(w) > 1]
+
+
+def might_match(a: Profile, b: Profile, characters: float) -> bool:
+    """Whether a pair whose titles are `characters` alike (rapidfuzz ratio) could reach a probable
+    duplicate: a cheap bound, so that most candidate pairs are never scored in full."""
+    if a.first_words & b.name_words or b.first_words & a.name_words:
+        authors = _BEST_AUTHORS
+    else:
+        authors = 0.0 if not a.record.authors or not b.record.authors else _OTHER_AUTHORS
+    return (characters + 100.0) / 2 + authors + _year_change(a.record, b.record) >= PROBABLE
+
+
 def _authors(a: Profile, b: Profile) -> tuple[float, str]:
     if not a.people or not b.people:
         return 0.0, ""
@@ -237,19 +305,22 @@ def _authors(a: Profile, b: Profile) -> tuple[float, str]:
             return 2.0, "same first author, other co-authors"
         return 10.0, "same first author"
     if any(first_a.same_as(p) for p in b.people[1:]) or any(first_b.same_as(p) for p in a.people[1:]):
-        return 4.0, "the same authors in another order"
-    return -10.0, "other first authors"
+        return _LISTED_AUTHORS, "the same authors in another order"
+    return _OTHER_AUTHORS, "other first authors"
 
 
 _STEM = 6  # words compared by their first letters in blocking: 'connection' and 'connections' meet
 
 
 def block_words(profile: Profile) -> set[str]:
-    """Blocking keys from the titles: each meaningful word's stem, and each pair of neighbours."""
+    """Blocking keys from the titles: each pair of neighbouring meaningful words (by their stems),
+    or the words themselves for a title of one or two words. Two titles of one work share most
+    of these pairs, however their words were spelled or inflected."""
     keys: set[str] = set()
     for words in profile.words:
         stems = [w[:_STEM] for w in words if len(w) >= 3]
-        keys.update(stems)
+        if len(stems) <= 2:
+            keys.update(stems)
         keys.update(f"{x} {y}" for x, y in zip(stems, stems[1:]))
     return keys
 
