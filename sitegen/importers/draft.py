@@ -54,6 +54,7 @@ class Draft:
     url: str | None = None
     pdf: str | None = None
     code: str | None = None
+    alt_titles: list[str] = field(default_factory=list)  # other forms of the title the source gives
     seed_lines: list[int] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
@@ -92,8 +93,12 @@ def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dic
     if venue is None and not draft.venue_text and draft.arxiv:
         venue = "arxiv"
     kind = taxonomy.venues[venue].kind if venue else None
+    key = dedupe.title_key(draft.title)
+    alt_titles = [t for i, t in enumerate(draft.alt_titles)
+                  if dedupe.title_key(t) != key and dedupe.title_key(t) not in map(dedupe.title_key, draft.alt_titles[:i])]
     record: dict[str, Any] = {
         "title": draft.title,
+        "alt_titles": alt_titles,
         "authors": draft.authors,
         "et_al": draft.et_al,
         "year": draft.year,
@@ -241,7 +246,13 @@ def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:
                 update[name] = getattr(other, name)
                 if name == "venue":
                     update["type"] = other.type
-        if dedupe.title_key(other.title) != dedupe.title_key(first.title) and other.title not in first.alt_titles:
-            update["alt_titles"] = first.alt_titles + [other.title]
+        known = {dedupe.title_key(t) for t in (first.title, *first.alt_titles)}
+        alt_titles = list(first.alt_titles)
+        for title in (other.title, *other.alt_titles):
+            if dedupe.title_key(title) not in known:
+                known.add(dedupe.title_key(title))
+                alt_titles.append(title)
+        if alt_titles != first.alt_titles:
+            update["alt_titles"] = alt_titles
         update["doubts"] = first.doubts + [d for d in other.doubts if d not in first.doubts]
     return first.model_copy(update=update)
