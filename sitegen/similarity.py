@@ -276,7 +276,7 @@ _BEST_AUTHORS = 10.0  # the most that authors add to a score
 # Below this character similarity two titles can never score a probable duplicate, whatever the
 # words they share and the authors: (CANDIDATE_FLOOR + 100) / 2 + _BEST_AUTHORS == PROBABLE.
 CANDIDATE_FLOOR = 2 * (PROBABLE - _BEST_AUTHORS) - 100.0
-_LISTED_AUTHORS = 4.0  # what they add when the first author of one is listed later in the other
+_LISTED_AUTHORS = 2.0  # what they add when the first author of one is listed later in the other
 _OTHER_AUTHORS = -10.0  # what other first authors take away
 
 
