@@ -50,7 +50,8 @@ class Fingerprint:
 
 
 _TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from|authors|alt_titles):[ ]?(.*)$", re.MULTILINE)
-_ITEM = re.compile(r"[ ]+- (.*)")
+_COMMENT = re.compile(r"\s+#.*$")
+_ITEMS = re.compile(r"(?:\n[ ]*- [^\n]*)*")
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
 
@@ -62,7 +63,7 @@ def _scalar(text: str) -> str | None:
         return text[1:end].replace("''", "'") if end > 0 and text[end + 1:].strip()[:1] in ("", "#") else None
     if not text or text.startswith('"') or not _PLAIN.match(text):
         return None
-    return re.sub(r"\s+#.*$", "", text)
+    return _COMMENT.sub("", text) if "#" in text else text
 
 
 def _ids(text: str) -> tuple[str, ...] | None:
@@ -73,11 +74,9 @@ def _ids(text: str) -> tuple[str, ...] | None:
 def _block_list(text: str, start: int) -> tuple[str, ...] | None:
     """The items of a block list whose key line ends at `start`, as fmt writes them ('  - item')."""
     items = []
-    for line in text[start:].split("\n")[1:]:
-        item = _ITEM.fullmatch(line)
-        if item is None:
-            break
-        value = _scalar(item.group(1))
+    block = _ITEMS.match(text, start)
+    for line in block.group(0).split("\n")[1:] if block else ():
+        value = _scalar(line.split("- ", 1)[1])
         if value is None:
             return None
         items.append(" ".join(value.split()))

@@ -26,6 +26,9 @@ _SOFT_HYPHEN = "\u00ad"
 _ACCENT_BLOCKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
 
 _SKELETON = icu.SpoofChecker()
+# The skeleton maps each character on its own, so for ASCII text (most titles and names) it is a
+# translation table, computed once from ICU: the same result without a call per string.
+_ASCII_SKELETON = {code: _SKELETON.getSkeleton(0, chr(code)) for code in range(128)}
 
 
 class _CharClass(dict):
@@ -64,7 +67,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.translate(_CLASSES)  # dashes first: the skeleton would map some to other letters
     text = _INNER_DASH.sub("", text).replace(_DASH, " ")
-    text = _SKELETON.getSkeleton(0, text).casefold()  # NFD, look-alikes mapped to one prototype
+    # NFD, look-alikes mapped to one prototype
+    text = (text.translate(_ASCII_SKELETON) if text.isascii() else _SKELETON.getSkeleton(0, text)).casefold()
     text = unicodedata.normalize("NFC", text.translate(_CLASSES))
     return " ".join(text.split())
 
