@@ -37,14 +37,15 @@ PROBABLE = 85.0  # at or above: a probable duplicate (check warns, import report
 
 Verdict = Literal["same", "probable"]
 
-# Words that say nothing about which work a title names: English function words and the words
-# nearly every title in this field has. They count a quarter of other words.
-_FUNCTION_WORDS = frozenset(
+# Words that say nothing about which work a title names: English function words, left out, and
+# the words nearly every title in this field has, which count a quarter of other words. Folded
+# as titles are, since they are compared with folded words.
+_FUNCTION_WORDS = frozenset(fold(w) for w in
     """a an the and or but nor for of on in at to by with from as via into onto over under about
     after before between through toward towards upon within without is are be do does can how what
     when where which who why this that these those it its we our you your their using based""".split()
 )
-_FIELD_WORDS = frozenset(
+_FIELD_WORDS = frozenset(fold(w) for w in
     """knowledge distillation distilling distill distilled distiller learning learn network networks
     neural deep model models student students teacher teachers training train transfer efficient
     compression compressing""".split()
