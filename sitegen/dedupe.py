@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -70,23 +70,24 @@ def _exact_keys(record: Comparable, profile: Profile) -> list[str]:
 class Index:
     """Records indexed by their blocking keys, to find the records a given one may duplicate."""
 
-    def __init__(self, records: Iterable[Comparable] = ()):
+    def __init__(self, records: Iterable[Comparable] = (), words_for: Callable[[Comparable], bool] | None = None):
         self.records: list[Comparable] = []
         self.profiles: list[Profile] = []
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._words: dict[tuple[str, int], list[int]] = defaultdict(list)
         for record in records:
-            self.add(record)
+            self.add(record, words=words_for is None or words_for(record))
 
-    def add(self, record: Comparable) -> None:
+    def add(self, record: Comparable, words: bool = True) -> None:
         n = len(self.records)
         profile = Profile(record)
         self.records.append(record)
         self.profiles.append(profile)
         for key in _exact_keys(record, profile):
             self._exact[key].append(n)
-        for word in profile.blocks:
-            self._words[(word, record.year)].append(n)
+        if words:
+            for word in profile.blocks:
+                self._words[(word, record.year)].append(n)
 
     def _candidates(self, record: Comparable, profile: Profile) -> set[int]:
         found: set[int] = set()
@@ -143,7 +144,14 @@ def find_matches(records: Iterable[Comparable], focus: set[str] | None = None) -
 
 
 def _find_matches(records: Iterable[Comparable], focus: set[str] | None) -> list[Match]:
-    index = Index(sorted(records, key=lambda r: r.id))
+    records = sorted(records, key=lambda r: r.id)
+    if focus is not None:
+        # Only pairs with a focused record: others are indexed by their exact keys, and by their
+        # title words only when a focused record is within a year of them.
+        years = {y + d for r in records if r.id in focus for y in (r.year,) for d in (-1, 0, 1)}
+        index = Index(records, words_for=lambda r: r.id in focus or r.year in years)
+    else:
+        index = Index(records)
     in_focus = [focus is None or r.id in focus for r in index.records]
     matches = []
     for i, (record, profile) in enumerate(zip(index.records, index.profiles)):

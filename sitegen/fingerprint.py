@@ -51,6 +51,8 @@ class Fingerprint:
 
 _TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from|authors|alt_titles):[ ]?(.*)$", re.MULTILINE)
 _COMMENT = re.compile(r"\s+#.*$")
+_ITEM_VALUES = re.compile(r"\n[ ]*- ([^\n]*)")
+_SIMPLE = re.compile(r"[^\s'\"\[\]{}&*!|>%@`#,](?:[^\s#]| (?=[^\s#]))*")
 _ITEMS = re.compile(r"(?:\n[ ]*- [^\n]*)*")
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
@@ -73,13 +75,14 @@ def _ids(text: str) -> tuple[str, ...] | None:
 
 def _block_list(text: str, start: int) -> tuple[str, ...] | None:
     """The items of a block list whose key line ends at `start`, as fmt writes them ('  - item')."""
-    items = []
     block = _ITEMS.match(text, start)
-    for line in block.group(0).split("\n")[1:] if block else ():
-        value = _scalar(line.split("- ", 1)[1])
-        if value is None:
-            return None
-        items.append(" ".join(value.split()))
+    items = _ITEM_VALUES.findall(block.group(0)) if block else []
+    for i, item in enumerate(items):
+        if not _SIMPLE.fullmatch(item):  # most names and titles: plain, one space between words
+            value = _scalar(item)
+            if value is None:
+                return None
+            items[i] = " ".join(value.split())
     return tuple(items)
 
 
