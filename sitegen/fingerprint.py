@@ -27,19 +27,20 @@ class Fingerprint:
     path: str
     line: int  # of the id
     title: str
-    authors: tuple[str, ...]  # the first author only
+    authors: tuple[str, ...]
     year: int
     arxiv: str | None = None
     doi: str | None = None
     aliases: tuple[str, ...] = ()
     distinct_from: tuple[str, ...] = ()
+    alt_titles: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, paper: Paper) -> "Fingerprint":
         line = paper.document.locate(("id",))[0] if paper.document else 1
         path = paper.document.path if paper.document else f"papers/{paper.id}.yaml"
-        return cls(paper.id, path, line, paper.title, tuple(paper.authors[:1]), paper.year, paper.arxiv, paper.doi,
-                   tuple(paper.aliases), tuple(paper.distinct_from))
+        return cls(paper.id, path, line, paper.title, tuple(paper.authors), paper.year, paper.arxiv, paper.doi,
+                   tuple(paper.aliases), tuple(paper.distinct_from), tuple(paper.alt_titles))
 
     @property
     def where(self) -> str:
@@ -49,8 +50,11 @@ class Fingerprint:
         return Problem(self.path, self.line, 1, message, severity)  # type: ignore[arg-type]
 
 
-_TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from):[ ]?(.*)$", re.MULTILINE)
-_FIRST_AUTHOR = re.compile(r"^authors:\n[ ]*- (.*)$", re.MULTILINE)
+_TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from|authors|alt_titles):[ ]?(.*)$", re.MULTILINE)
+_COMMENT = re.compile(r"\s+#.*$")
+_ITEM_VALUES = re.compile(r"\n[ ]*- ([^\n]*)")
+_SIMPLE = re.compile(r"[^\s'\"\[\]{}&*!|>%@`#,](?:[^\s#]| (?=[^\s#]))*")
+_ITEMS = re.compile(r"(?:\n[ ]*- [^\n]*)*")
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
 
@@ -62,7 +66,7 @@ def _scalar(text: str) -> str | None:
         return text[1:end].replace("''", "'") if end > 0 and text[end + 1:].strip()[:1] in ("", "#") else None
     if not text or text.startswith('"') or not _PLAIN.match(text):
         return None
-    return re.sub(r"\s+#.*$", "", text)
+    return _COMMENT.sub("", text) if "#" in text else text
 
 
 def _ids(text: str) -> tuple[str, ...] | None:
@@ -70,22 +74,44 @@ def _ids(text: str) -> tuple[str, ...] | None:
     return tuple(i.strip() for i in match.group(1).split(",") if i.strip()) if match else None
 
 
+def _block_list(text: str, start: int) -> tuple[str, ...] | None:
+    """The items of a block list whose key line ends at `start`, as fmt writes them ('  - item')."""
+    block = _ITEMS.match(text, start)
+    items = _ITEM_VALUES.findall(block.group(0)) if block else []
+    for i, item in enumerate(items):
+        if not _SIMPLE.fullmatch(item):  # most names and titles: plain, one space between words
+            value = _scalar(item)
+            if value is None:
+                return None
+            items[i] = " ".join(value.split())
+    return tuple(items)
+
+
 def scan(text: str, path: str) -> Fingerprint | None:
     """A fingerprint read from canonical record text, or None where the text is not canonical."""
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
+    ends: dict[str, int] = {}
     for match in _TOP_KEY.finditer(text):
         key = match.group(1)
         if key in values:
             return None
         values[key] = match.group(2)
         lines[key] = text.count("\n", 0, match.start()) + 1
-    author = _FIRST_AUTHOR.search(text)
-    if not author or not {"id", "title", "year"} <= values.keys():
+        ends[key] = match.end()
+    if not {"id", "title", "year", "authors"} <= values.keys():
         return None
-    record_id, title, first = _scalar(values["id"]), _scalar(values["title"]), _scalar(author.group(1))
+    blocks = {}
+    for key in ("authors", "alt_titles"):
+        if key in values:
+            if values[key].split("#")[0].strip():
+                return None  # a flow list: left to the full reader
+            blocks[key] = _block_list(text, ends[key])
+            if blocks[key] is None:
+                return None
+    record_id, title, authors = _scalar(values["id"]), _scalar(values["title"]), blocks["authors"]
     year = values["year"].split("#")[0].strip()
-    if not (record_id and title and first and re.fullmatch(r"0|[1-9][0-9]*", year)):  # as the reader: plain decimal only
+    if not (record_id and title and authors and re.fullmatch(r"0|[1-9][0-9]*", year)):  # as the reader: plain decimal only
         return None
     arxiv = doi = None
     if "arxiv" in values:
@@ -103,8 +129,8 @@ def scan(text: str, path: str) -> Fingerprint | None:
         if found is None:
             return None
         lists[key] = found
-    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), (first,), int(year), arxiv, doi,
-                       lists["aliases"], lists["distinct_from"])
+    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), authors, int(year), arxiv, doi,
+                       lists["aliases"], lists["distinct_from"], blocks.get("alt_titles", ()))
 
 
 def read(path: Path, shown: str) -> Fingerprint | None:

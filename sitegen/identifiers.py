@@ -36,6 +36,17 @@ def parse_arxiv(text: str) -> str | None:
     return None
 
 
+def arxiv_year(arxiv_id: str) -> int | None:
+    """The year an arXiv id was assigned: '1503.02531' is March 2015, 'cs/9901001' January 1999."""
+    match = re.fullmatch(r"(\d{2})(\d{2})\.\d{4,5}|[a-z][a-z.\-]*(?:\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}", arxiv_id, re.IGNORECASE)
+    if not match:
+        return None
+    yy, mm = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    if not 1 <= int(mm) <= 12:
+        return None
+    return (1900 if int(yy) >= 91 else 2000) + int(yy)  # arXiv began in August 1991
+
+
 def parse_doi(text: str) -> str | None:
     """The DOI written in `text` (bare, or as a doi: or doi.org form), or None."""
     match = _DOI.match(text.strip())

@@ -71,7 +71,8 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
         others = _fingerprints([f for f in files if focus is not None and f.shown not in focus], taxonomy)
     everyone = [*papers, *others]
     problems += validate.collection_problems(everyone)
-    groups = dedupe.group(dedupe.find_matches(everyone))
+    # With a focus, only pairs that involve a focused record: the others are not reported.
+    groups = dedupe.group(dedupe.find_matches(everyone, focus=None if focus is None else {p.id for p in papers}))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
     papers.sort(key=lambda p: p.id)
     return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout)

@@ -81,8 +81,8 @@ class NodeInfo:
 
 
 def alias_key(text: str) -> str:
-    """How aliases are compared: without case, spaces or punctuation."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """How aliases are compared: without case, spaces or punctuation; '&' is 'and'."""
+    return re.sub(r"[\W_]+", "", text.casefold().replace("&", "and"))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per loaded root
@@ -182,16 +182,40 @@ class Taxonomy:
         return self.venue_keys.get(alias_key(text))
 
     def find_venue(self, text: str) -> str | None:
-        """The venue a free-form booktitle or journal names, as publishers and dblp write them.
+        """The venue a free-form booktitle or journal names, or None (see `match_venue`)."""
+        return self.match_venue(text)[0]
+
+    def match_venue(self, text: str) -> tuple[str | None, str | None]:
+        """The venue a free-form booktitle or journal names, as publishers and dblp write them,
+        and a doubt when the text names a variant the registry lacks.
 
         Tries, in order: the whole text as an alias; the text without 'Proceedings of the',
         years, ordinals and a trailing ', Volume ...'; the longest registry name the text starts
         with; an acronym in parentheses; an acronym anywhere (as in dblp's '..., {CVPR} 2020').
+        A qualifier is never dropped: text that says 'Workshop', 'Findings', 'Demo',
+        'Companion' or 'Datasets and Benchmarks' maps to the registered variant of the venue
+        found ('CVPR Workshops' is cvpr-workshops, not cvpr), or to no venue and a doubt.
         """
+        found = self._base_venue(text)
+        if found is None:
+            return None, None
+        for qualifier in _QUALIFIERS:
+            if not qualifier.search(text) or self._has_qualifier(found, qualifier):
+                continue
+            variant = self._variant(found, qualifier)
+            if variant is None:
+                venue = self.venues[found]
+                words = qualifier.search(text).group(0)  # type: ignore[union-attr]
+                return None, (f"venue '{text}' names a {words.lower()} variant of {venue.short}, which venues.yaml "
+                              f"does not list; add it there rather than file the work under {venue.short}")
+            found = variant
+        return found, None
+
+    def _base_venue(self, text: str) -> str | None:
         found = self.resolve_venue(text)
         if found:
             return found
-        cleaned = re.sub(r"^(?:in\s*:?\s*)?(?:proceedings\s+of\s+(?:the\s+)?)?", "", text.strip(), flags=re.I)
+        cleaned = re.sub(r"^(?:in\s*:?\s*)?(?:companion\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?", "", text.strip(), flags=re.I)
         cleaned = re.sub(r"\b(?:19|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b", " ", cleaned)
         cleaned = re.sub(r",?\s*volume\s+\d+.*$", "", cleaned, flags=re.I)
         found = self.resolve_venue(cleaned)
@@ -206,6 +230,45 @@ class Taxonomy:
             if found:
                 return found
         return None
+
+    def _names(self, venue_id: str) -> list[str]:
+        venue = self.venues[venue_id]
+        return [venue.id, venue.short, venue.name, *venue.aliases]
+
+    def _has_qualifier(self, venue_id: str, qualifier: re.Pattern[str]) -> bool:
+        if qualifier is _QUALIFIERS[0] and self.venues[venue_id].kind == "workshop":
+            return True
+        return any(qualifier.search(name) or qualifier.search(name.replace("-", " ")) for name in self._names(venue_id))
+
+    def _variant(self, venue_id: str, qualifier: re.Pattern[str]) -> str | None:
+        """The registered variant of a venue that carries the qualifier: 'CVPR' + workshop is
+        the venue that 'CVPR Workshops' (or 'CVPR Workshop', 'Workshops of CVPR') names."""
+        venue = self.venues[venue_id]
+        words = _QUALIFIER_FORMS[_QUALIFIERS.index(qualifier)]
+        for name in dict.fromkeys((venue.short, venue.id, *(a for a in venue.aliases if len(a) <= 12))):
+            for word in words:
+                for form in (f"{name} {word}", f"{word} of {name}", f"{word} {name}"):
+                    found = self.resolve_venue(form)
+                    if found and found != venue_id and self._has_qualifier(found, qualifier):
+                        return found
+        return None
+
+
+# What makes a venue another venue: a workshop of a conference is not the conference.
+_QUALIFIERS = (
+    re.compile(r"\bworkshops?\b", re.I),
+    re.compile(r"\bfindings\b", re.I),
+    re.compile(r"\b(?:demos?|demonstrations?)\b", re.I),
+    re.compile(r"\bcompanion\b", re.I),
+    re.compile(r"\bdatasets\s+(?:and|&)\s+benchmarks\b", re.I),
+)
+_QUALIFIER_FORMS = (
+    ("Workshops", "Workshop", "W"),
+    ("Findings",),
+    ("Demo", "Demos", "System Demonstrations"),
+    ("Companion",),
+    ("Datasets and Benchmarks", "Datasets and Benchmarks Track"),
+)
 
 
 def _walk(axis: Axis, loc: tuple) -> Iterator[tuple[tuple, NodeInfo]]:

@@ -49,3 +49,12 @@ def test_quoted_values_comments_and_lists() -> None:
 )
 def test_text_not_in_canonical_form_is_left_to_the_full_reader(change: tuple[str, str]) -> None:
     assert scan(CANONICAL.replace(*change), "p.yaml") is None
+
+
+def test_block_lists_without_indentation_are_read_too() -> None:
+    """PyYAML writes '- item' at the key's own indentation (the benchmark collections are written so)."""
+    text = CANONICAL.replace("authors:\n  - Smith, A.", "authors:\n- Smith, A.\n- Jones, B.").replace(
+        "year: 2020", "alt_titles:\n- Another form\nyear: 2020")
+    found = scan(text, "papers/smith2020good.yaml")
+    assert found is not None
+    assert (found.authors, found.alt_titles) == (("Smith, A.", "Jones, B."), ("Another form",))

@@ -91,7 +91,8 @@ def test_pull_request_workflow_checks_the_changed_records_as_annotations(pull_re
     checkout = next(step for step in steps(pull_request) if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the merge-base needs the history
     # Every check runs even when one before it failed, so all problems show at once.
-    after_install = [step for step in steps(pull_request) if "run" in step][2:]
+    run_steps = [step for step in steps(pull_request) if "run" in step]
+    after_install = run_steps[[step.get("name") for step in run_steps].index("Install") + 1:]
     assert all(step.get("if") == "${{ !cancelled() }}" for step in after_install)
 
 

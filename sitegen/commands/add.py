@@ -304,6 +304,10 @@ def run_add(args: argparse.Namespace) -> int:
         except FileExistsError:
             raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
     print(f"wrote {shown}", file=sys.stderr)
+    base = base_key(draft.authors[0], draft.year or 0, draft.title)
+    if paper.id != base:
+        holder = collection.by_id[base].where if base in collection.by_id else f"{PAPERS_DIR}/{base}.yaml"
+        print(f"note: {shown} has a suffixed id because its key is taken by {holder}; check they are different works", file=sys.stderr)
     for doubt in paper.doubts:
         print(f"doubt: {printable(doubt)}", file=sys.stderr)
     root_option = "" if root == Path(".") else f" --root {root}"

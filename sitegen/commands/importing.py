@@ -67,7 +67,8 @@ def run_import(args: argparse.Namespace) -> int:
     verb = "would create" if args.dry_run else "created"
     summary.append(
         f"{verb} {len(outcome.created)} records, {len(outcome.merged)} entries merged into them, "
-        f"{len(outcome.existing)} already in the collection, {len(unreadable) + len(outcome.invalid)} unreadable"
+        f"{len(outcome.existing)} already in the collection, {len(outcome.probable)} probable duplicates to check, "
+        f"{len(unreadable) + len(outcome.invalid)} unreadable"
     )
     print("; ".join(summary), file=sys.stderr)
     if outcome.created and not args.dry_run:
@@ -92,6 +93,12 @@ def _report(shown: str, outcome: Outcome, unreadable: list[tuple[int, str]], dry
         lines.append((draft.line, f"same work as {PAPERS_DIR}/{into}.yaml ({why}); merged into it"))
     for draft, where, why in outcome.existing:
         lines.append((draft.line, f"already in the collection as {where} ({why}); not written"))
+    for draft, new_id, where, why in outcome.probable:
+        lines.append((draft.line, f"warning: {PAPERS_DIR}/{new_id}.yaml is a probable duplicate of {where} ({why}); "
+                                  "merge them or list each other under distinct_from"))
+    for draft, new_id, holder in outcome.collisions:
+        lines.append((draft.line, f"note: {PAPERS_DIR}/{new_id}.yaml has a suffixed id because its key is taken by {holder}; "
+                                  "check they are different works"))
     for draft, reasons in outcome.invalid:
         lines.append((draft.line, "error: " + "; ".join(reasons)))
     for line, reason in unreadable:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import logging
 import re
 
+from urllib.parse import urlsplit
+
 import bibtexparser
-from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from sitegen.export.latex import decode
-from sitegen.identifiers import parse_arxiv, parse_doi
+from sitegen.identifiers import arxiv_year, parse_arxiv, parse_doi
 from sitegen.importers.bibsyntax import brace_problems
 from sitegen.importers.draft import Draft, sort_link
 
@@ -79,20 +81,36 @@ def decode_bytes(raw: bytes, shown: str) -> tuple[str, str | None]:
         raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
+# An entry written without a key ('@misc{title = ...}'): the importer never needs keys, so one
+# is put in for the parser, on the same line, and never shown.
+_KEYLESS = re.compile(r"(@(?!(?:string|preamble|comment)\b)[A-Za-z]+\s*\{)(\s*)(?=[A-Za-z][\w-]*\s*=)", re.IGNORECASE)
+_NO_KEY = "sitegen-entry-without-key"
+
+
 def read_bibtex(text: str, origin: str) -> tuple[list[Draft], list[tuple[int, str]]]:
-    """Drafts for the entries of `text`, and (line, reason) for each entry that could not be read."""
+    """Drafts for the entries of `text`, and (line, reason) for each entry that could not be read.
+
+    Every entry is read whatever its key: two papers that share a key (a common accident when
+    .bib files are joined) are two drafts, and an entry without a key is read too.
+    """
+    text = _KEYLESS.sub(lambda m: f"{m.group(1)}{_NO_KEY}-{m.start()},{m.group(2)}", text)
     library = bibtexparser.parse_string(text, parse_stack=[])
     failures: list[tuple[int, str]] = []
     broken = {p.entry_line: p for p in brace_problems(text)}
     for problem in broken.values():
         failures.append((problem.line, problem.message))
+    entries = list(library.entries)
     for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            entries.append(block.ignore_error_block)  # two papers that share a key are two drafts
+            continue
         if block.start_line + 1 not in broken:
             failures.append((block.start_line + 1, f"not valid BibTeX: {_reason(block)}"))
+    entries.sort(key=lambda e: e.start_line)
     macros: dict[str, str] = {}
     for string in library.strings:  # in file order: a macro may use the ones before it
         macros[string.key.lower()] = expand(str(string.value), macros)
-    entries = [e for e in library.entries if e.start_line + 1 not in broken]
+    entries = [e for e in entries if e.start_line + 1 not in broken]
     by_key = {}
     for entry in entries:
         by_key.setdefault(entry.key.lower(), entry)
@@ -279,23 +297,38 @@ def split_names(authors: str) -> tuple[list[str], bool]:
     return names, et_al
 
 
+# Fields that give other forms of the title: biblatex's original-language title, and the
+# 'alttitle' some reference managers write.
+_ALT_TITLE_FIELDS = ("alttitle", "origtitle")
+# Fields that reference managers and paper lists use for a link to the code.
+_CODE_FIELDS = ("code", "codeurl", "github", "repository", "software")
+# Hosts whose links are code, not the paper: a 'url' there is a code link.
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+
+
+def _is_code_link(link: str) -> bool:
+    try:
+        host = (urlsplit(link).hostname or "").lower()
+    except ValueError:
+        return False
+    return any(host == h or host.endswith("." + h) for h in _CODE_HOSTS)
+
+
 def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = None, parent: Entry | None = None) -> Draft | str:
     """The draft for one entry (with what it inherits from `parent`, its crossref), or why it cannot be one."""
     fields = _Fields(entry, macros or {}, parent)
     line = entry.start_line + 1
     draft = Draft(origin=f"{origin}:{line}", line=line)
+    name = "an entry without a key" if entry.key.startswith(_NO_KEY) else f"entry '{entry.key}'"
     draft.title = (fields.text("title") or "").strip()  # a BibTeX title has no separator to strip: "et al." stays
     if not draft.title:
-        return f"entry '{entry.key}' has no title"
+        return f"{name} has no title"
     if entry.entry_type.lower() in _VOLUMES and not fields.raw("author"):
-        return f"entry '{entry.key}' is a @{entry.entry_type.lower()} volume, not a paper (entries name it with crossref)"
+        return f"{name} is a @{entry.entry_type.lower()} volume, not a paper (entries name it with crossref)"
     draft.authors, draft.et_al = read_names(fields.raw("author") or "")
     if not draft.authors:
-        return f"entry '{entry.key}' has no author"
-    year = fields.text("year") or (fields.text("date") or "")[:4]
-    if not year or not year.isdigit():
-        return f"entry '{entry.key}' has no year"
-    draft.year = int(year)
+        return f"{name} has no author"
+    draft.alt_titles = [t for t in map(fields.text, _ALT_TITLE_FIELDS) if t]
     kind = _TYPES.get(entry.entry_type.lower())
     draft.venue_text = next(filter(None, map(fields.text, ("journal", "journaltitle", "booktitle", "howpublished"))), "")
     draft.volume = fields.text("volume")
@@ -321,9 +354,24 @@ def entry_to_draft(entry: Entry, origin: str, macros: dict[str, str] | None = No
     elif corr:
         draft.volume = None
     draft.type = kind if kind in ("book", "incollection", "techreport", "phdthesis") else None
-    for name in ("url", "pdf"):
-        link = fields.literal(name)
+    for field_name in _CODE_FIELDS:
+        link = fields.literal(field_name)
+        if link and link.lower().startswith(("https://", "http://")):
+            draft.code = draft.code or link
+    for field_name in ("url", "pdf"):
+        link = fields.literal(field_name)
+        if link and _is_code_link(link):
+            draft.code = draft.code or link
         # dblp gives the DOI again as its url: the doi field already says it.
-        if link and not (draft.doi and parse_doi(link) == parse_doi(draft.doi)):
+        elif link and not (draft.doi and parse_doi(link) == parse_doi(draft.doi)):
             sort_link(draft, link)
+    year = fields.text("year") or (fields.text("date") or "")[:4]
+    if year and year.isdigit():
+        draft.year = int(year)
+    elif not year and draft.arxiv and arxiv_year(draft.arxiv):
+        draft.year = arxiv_year(draft.arxiv)
+        draft.doubts.append(f"year {draft.year} taken from the arXiv id {draft.arxiv} (when the preprint first appeared); "
+                            "the source gives no year, and the published version may be later")
+    else:
+        return f"{name} has no year"
     return draft

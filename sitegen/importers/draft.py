@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from pydantic import ValidationError
-from rapidfuzz import fuzz
 
 from sitegen import dedupe, normalize
 from sitegen.document import Document
 from sitegen.identifiers import parse_arxiv, parse_doi
-from sitegen.keys import base_key, family_part, next_free
+from sitegen.keys import base_key, next_free
 from sitegen.messages import problems_from
 from sitegen.model import Paper, paper_model
 from sitegen.taxonomy import Taxonomy
@@ -55,6 +54,7 @@ class Draft:
     url: str | None = None
     pdf: str | None = None
     code: str | None = None
+    alt_titles: list[str] = field(default_factory=list)  # other forms of the title the source gives
     seed_lines: list[int] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
@@ -86,15 +86,19 @@ def sort_link(draft: Draft, link: str) -> None:
 
 def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The record fields for `draft` (without an id yet)."""
-    venue = taxonomy.find_venue(draft.venue_text) if draft.venue_text else None
+    venue, venue_doubt = taxonomy.match_venue(draft.venue_text) if draft.venue_text else (None, None)
     doubts = list(draft.doubts)
     if draft.venue_text and venue is None:
-        doubts.append(f"venue '{draft.venue_text}' given by the source is not in the registry")
+        doubts.append(venue_doubt or f"venue '{draft.venue_text}' given by the source is not in the registry")
     if venue is None and not draft.venue_text and draft.arxiv:
         venue = "arxiv"
     kind = taxonomy.venues[venue].kind if venue else None
+    key = dedupe.title_key(draft.title)
+    alt_titles = [t for i, t in enumerate(draft.alt_titles)
+                  if dedupe.title_key(t) != key and dedupe.title_key(t) not in map(dedupe.title_key, draft.alt_titles[:i])]
     record: dict[str, Any] = {
         "title": draft.title,
+        "alt_titles": alt_titles,
         "authors": draft.authors,
         "et_al": draft.et_al,
         "year": draft.year,
@@ -127,15 +131,29 @@ class Outcome:
     merged: list[tuple[Draft, str, str]] = field(default_factory=list)  # draft, into id, why
     existing: list[tuple[Draft, str, str]] = field(default_factory=list)  # draft, record path, why
     invalid: list[tuple[Draft, list[str]]] = field(default_factory=list)
+    # A created record that probably duplicates another (existing or created): draft, its id, the other, why.
+    probable: list[tuple[Draft, str, str, str]] = field(default_factory=list)
+    # A created record whose key was taken, so it got '-N': draft, its id, the record that holds the key.
+    collisions: list[tuple[Draft, str, str]] = field(default_factory=list)
 
 
 def build(drafts: list[Draft], taxonomy: Taxonomy, existing: list[Paper], scope: str = "core",
           labels: dict[str, list[str]] | None = None) -> Outcome:
-    """Turn drafts into new records: validated, normalized, merged, checked against `existing`."""
+    """Turn drafts into new records: validated, normalized, merged, checked against `existing`.
+
+    One mechanism decides, whatever the order of the drafts: `sitegen.dedupe`. A draft that is
+    the same work as a record of the collection is reported and never written over; as another
+    draft, it is merged into that draft's record; a probable duplicate becomes a record of its
+    own, reported with the record it resembles.
+    """
     outcome = Outcome()
     model = paper_model(taxonomy)
     taken = {p.id for p in existing} | {a for p in existing for a in p.aliases}
-    candidates: list[tuple[Draft, Paper]] = []
+    index = dedupe.Index(existing)
+    existing_ids = {id(p) for p in existing}
+    kept: list[tuple[Draft, Paper]] = []
+    slot_of: dict[int, int] = {}  # an indexed draft record (by identity) -> its place in `kept`
+    probable: list[tuple[int, Paper, str]] = []  # kept slot, the record it resembles, why
     for draft in drafts:
         if not draft.complete:
             continue
@@ -147,128 +165,72 @@ def build(drafts: list[Draft], taxonomy: Taxonomy, existing: list[Paper], scope:
             doc = Document(draft.origin, fields)
             outcome.invalid.append((draft, [p.message for p in problems_from(exc, doc, model, taxonomy)]))
             continue
-        candidates.append((draft, paper))
-    # A draft that matches a record already in the collection is reported, never written over.
-    fresh: list[tuple[Draft, Paper]] = []
-    known = _Works(existing)
-    for draft, paper in candidates:
-        match = known.same_work(paper)
-        if match:
-            outcome.existing.append((draft, match[0].where, match[1]))
-        else:
-            fresh.append((draft, paper))
-    # Drafts that are one work become one record: the first keeps it, the others add to it.
-    kept: list[tuple[Draft, Paper]] = []
-    new_works = _Works([])
-    for draft, paper in fresh:
-        match = new_works.same_work(paper)
-        if match is None:
-            kept.append((draft, paper))
-            new_works.add(paper)
+        found = index.matches(paper)
+        same = [(other, m) for other, m in found if m.verdict == "same"]
+        if same:
+            other, match = same[0]
+            if id(other) in existing_ids:
+                # A draft that matches a record already in the collection is reported, never written over.
+                outcome.existing.append((draft, other.where, match.reason))
+            else:
+                slot = slot_of[id(other)]
+                first_draft, first = kept[slot]
+                merged = _absorb(first, paper, draft)
+                kept[slot] = (first_draft, merged)
+                index.add(merged)  # its new title forms find later drafts too
+                slot_of[id(merged)] = slot
+                outcome.merged.append((draft, first.id, match.reason))
             continue
-        index = next(i for i, (_, p) in enumerate(kept) if p is match[0])
-        first_draft, first = kept[index]
-        kept[index] = (first_draft, _absorb(first, paper, draft))
-        new_works.replace(first, kept[index][1])
-        outcome.merged.append((draft, first.id, match[1]))
+        slot = len(kept)
+        kept.append((draft, paper))
+        index.add(paper)
+        slot_of[id(paper)] = slot
+        for other, match in found:
+            probable.append((slot, other, match.reason))
     # Title-only entries (a link and a title, nothing else) join the work whose title they give.
     for draft in drafts:
         if draft.complete or not draft.title:
             continue
         key = dedupe.title_key(draft.title)
-        targets = [p for _, p in kept if dedupe.title_key(p.title) == key] or [p for p in existing if dedupe.title_key(p.title) == key]
-        if not targets:
+        targets = [i for i, (_, p) in enumerate(kept) if key in (dedupe.title_key(t) for t in (p.title, *p.alt_titles))]
+        if targets:
+            first_draft, first = kept[targets[0]]
+            kept[targets[0]] = (first_draft, _absorb(first, None, draft))
+            outcome.merged.append((draft, first.id, "same title (the entry gives only a title and a link)"))
+            continue
+        in_collection = [p for p in existing if key in (dedupe.title_key(t) for t in (p.title, *p.alt_titles))]
+        if in_collection:
+            outcome.existing.append((draft, in_collection[0].where, "same title"))
+        else:
             outcome.invalid.append((draft, ["no authors or year, and no other entry has this title"]))
-            continue
-        target = targets[0]
-        if target in existing:
-            outcome.existing.append((draft, target.where, "same title"))
-            continue
-        index = next(i for i, (_, p) in enumerate(kept) if p is target)
-        first_draft, first = kept[index]
-        kept[index] = (first_draft, _absorb(first, None, draft))
-        outcome.merged.append((draft, first.id, "same title (the entry gives only a title and a link)"))
+    # Ids last, in the order of the drafts: existing ids never change, a taken key gets '-N'.
+    holder = {p.id: p.where for p in existing}
     for draft, paper in kept:
         new_id = next_free(paper.id, taken)
         taken.add(new_id)
         outcome.created.append((draft, paper.model_copy(update={"id": new_id})))
+        if new_id != paper.id:
+            outcome.collisions.append((draft, new_id, holder.get(paper.id, f"papers/{paper.id}.yaml")))
+        holder.setdefault(new_id, f"papers/{new_id}.yaml")
+    reported: set[tuple[int, str]] = set()
+    for slot, other, why in probable:
+        draft, record = outcome.created[slot]
+        target = slot_of.get(id(other))
+        where = other.where if target is None else f"papers/{outcome.created[target][1].id}.yaml"
+        if target != slot and (slot, where) not in reported:
+            reported.add((slot, where))
+            outcome.probable.append((draft, record.id, where, why))
     return outcome
 
 
-class _Works:
-    """Papers indexed by what makes two of them the same work, so that importing thousands of
-    entries looks each one up instead of comparing it with every record (see `same_work`)."""
-
-    def __init__(self, papers: Iterable[Paper]):
-        self.papers: list[Paper] = []
-        self.index: dict[tuple, list[int]] = {}
-        for paper in papers:
-            self.add(paper)
-
-    @staticmethod
-    def _keys(paper: Paper) -> list[tuple]:
-        keys: list[tuple] = [("title", dedupe.title_key(paper.title), paper.year, family_part(paper.authors[0]))]
-        if paper.arxiv:
-            keys.append(("arxiv", paper.arxiv))
-        if paper.doi:
-            keys.append(("doi", paper.doi.lower()))
-        return keys
-
-    def add(self, paper: Paper) -> None:
-        self.papers.append(paper)
-        for key in self._keys(paper):
-            self.index.setdefault(key, []).append(len(self.papers) - 1)
-
-    def replace(self, old: Paper, new: Paper) -> None:
-        """`new` in the place of `old` (a merge may give it an arXiv id or a DOI)."""
-        position = next(i for i, p in enumerate(self.papers) if p is old)
-        self.papers[position] = new
-        for key in self._keys(new):
-            found = self.index.setdefault(key, [])
-            if position not in found:
-                found.append(position)
-                found.sort()
-
-    def same_work(self, paper: Paper) -> tuple[Paper, str] | None:
-        """The first paper (in the order added) that is the same work as `paper`, and why.
-
-        Stricter than the duplicate warnings of `check`: a shared arXiv id, DOI, or the same title
-        with the same first author and year. Look-alikes with another year stay apart.
-        """
-        found = sorted({i for key in self._keys(paper) for i in self.index.get(key, ())})
-        if not found:
-            return None
-        other = self.papers[found[0]]
-        if paper.arxiv and paper.arxiv == other.arxiv:
-            return other, f"same arXiv id {paper.arxiv}"
-        if paper.doi and other.doi and paper.doi.lower() == other.doi.lower():
-            return other, f"same DOI {paper.doi}"
-        return other, "same title, first author and year"
-
-
 def existing_matches(paper: Paper, existing: Iterable[Paper]) -> list[tuple[Paper, str]]:
-    """The records of `existing` that `check` would flag as probable duplicates of `paper`, each with why.
+    """The records of `existing` that are `paper`'s work or probably so, each with why.
 
-    The rules are dedupe's own (same arXiv id or DOI, the same title, or near-identical titles
-    with the same first author and year; pairs listed under distinct_from stay apart), so `add`
-    refuses exactly what `check` would warn about. Ids and DOIs are compared in canonical form,
-    so an arXiv version or a DOI's case makes no difference; titles without case, accents or
-    punctuation, and a title match says how similar the titles are. `paper` needs an id of
-    its own (see keys.next_free).
+    The same mechanism as `check` (`sitegen.dedupe`), so `add` refuses exactly what `check`
+    would warn about; pairs listed under distinct_from stay apart.
     """
-    existing = list(existing)
-    by_id = {p.id: p for p in existing}
-    found = []
-    for match in dedupe.find_matches([paper, *existing]):
-        if paper.id not in (match.a, match.b):
-            continue
-        other = by_id[match.b if match.a == paper.id else match.a]
-        why = match.reason
-        if match.field == "title" and "%" not in why:
-            score = fuzz.ratio(dedupe.title_key(paper.title), dedupe.title_key(other.title))
-            why = f"{why}: {score:.0f}% similar, ignoring case, accents and punctuation"
-        found.append((other, why))
-    return found
+    found = dedupe.matches_of(paper, list(existing))
+    return [(other, match.reason if match.verdict == "same" else f"probable duplicate: {match.reason}") for other, match in found]  # type: ignore[misc]
 
 
 def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:
@@ -284,7 +246,13 @@ def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:
                 update[name] = getattr(other, name)
                 if name == "venue":
                     update["type"] = other.type
-        if dedupe.title_key(other.title) != dedupe.title_key(first.title) and other.title not in first.alt_titles:
-            update["alt_titles"] = first.alt_titles + [other.title]
+        known = {dedupe.title_key(t) for t in (first.title, *first.alt_titles)}
+        alt_titles = list(first.alt_titles)
+        for title in (other.title, *other.alt_titles):
+            if dedupe.title_key(title) not in known:
+                known.add(dedupe.title_key(title))
+                alt_titles.append(title)
+        if alt_titles != first.alt_titles:
+            update["alt_titles"] = alt_titles
         update["doubts"] = first.doubts + [d for d in other.doubts if d not in first.doubts]
     return first.model_copy(update=update)

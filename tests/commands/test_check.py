@@ -279,11 +279,27 @@ def test_probable_duplicates_are_warnings_with_the_reason(collection: Path, cli)
     result = cli("check", "--strict")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "papers/park2019relational-2.yaml:12:8: warning: probable duplicate of papers/park2019relational.yaml:2 (same arXiv id 1904.05068); "
+        "papers/park2019relational-2.yaml:12:8: warning: duplicate of papers/park2019relational.yaml:2 (same arXiv id 1904.05068); "
         "merge them (keep one, list the other id under aliases) or list each other under distinct_from",
-        "papers/park2019relational.yaml:12:8: warning: probable duplicate of papers/park2019relational-2.yaml:2 (same arXiv id 1904.05068); "
+        "papers/park2019relational.yaml:12:8: warning: duplicate of papers/park2019relational-2.yaml:2 (same arXiv id 1904.05068); "
         "merge them (keep one, list the other id under aliases) or list each other under distinct_from",
     ]
+
+
+def test_a_copy_with_look_alike_letters_is_reported_as_a_duplicate(collection: Path, cli) -> None:
+    """Issue 20: a Cyrillic 'а' in the title and in the first author's name, and no arXiv id, still make the same work."""
+    text = (collection / "papers" / "park2019relational.yaml").read_text()
+    text = text.replace("park2019relational", "park2019relational-2").replace("Relational knowledge distillation", "Rel\u0430tional knowledge distill\u0430tion")
+    text = text.replace("  - Park, W.", "  - P\u0430rk, W.")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("arxiv:", "pdf:", "url:"))) + "\n"
+    _write(collection, "park2019relational-2.yaml", text)
+    result = cli("check", "--strict")
+    assert result.code == 1
+    assert (
+        "papers/park2019relational-2.yaml:3:8: warning: duplicate of papers/park2019relational.yaml:2 "
+        "(ids collide, same title, same first author, same year (2019)); "
+        "merge them (keep one, list the other id under aliases) or list each other under distinct_from"
+    ) in result.out.splitlines()
 
 
 def test_only_the_named_paths_are_reported(collection: Path, cli) -> None:

@@ -92,14 +92,14 @@ def test_changed_records_probable_duplicates_in_the_whole_collection(repo: Path,
     result = check("--changed", "--base", "origin/main", "--format", "github")
     assert (result.code, result.out, result.err) == (
         0,
-        f"::warning file=papers/park2019relational-2.yaml,line=12,col=8::probable duplicate of papers/park2019relational.yaml:2 "
+        f"::warning file=papers/park2019relational-2.yaml,line=12,col=8::duplicate of papers/park2019relational.yaml:2 "
         f"(same arXiv id 1904.05068); {hint}\n",
         "checked 1 record: 0 errors, 1 warning in 1 file: ok\n",
     )
     strict = check("--changed", "--base", "origin/main", "--strict")
     assert (strict.code, strict.out) == (
         1,
-        f"papers/park2019relational-2.yaml:12:8: warning: probable duplicate of papers/park2019relational.yaml:2 "
+        f"papers/park2019relational-2.yaml:12:8: warning: duplicate of papers/park2019relational.yaml:2 "
         f"(same arXiv id 1904.05068); {hint}\n",
     )
 

@@ -261,3 +261,84 @@ def test_a_file_that_is_not_utf8_is_read_as_windows_1252_with_a_warning() -> Non
     )
     assert decode_bytes("caf\u00e9".encode("utf-8"), "new.bib") == ("caf\u00e9", None)
     assert decode_bytes(b"\x81\xe9", "odd.bib")[0] == "\x81\u00e9"  # a byte cp1252 leaves undefined: Latin-1
+
+
+# --- what the importer keeps (issue 19): every entry whatever its key, code links, other titles, years from arXiv ids
+
+
+def one(text: str):
+    drafts, failures = read_bibtex(text, "list.bib")
+    assert failures == []
+    [draft] = drafts
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "doubt"),
+    [
+        pytest.param("@misc{k, title={T}, author={A, B}, eprint={1503.02531}, archivePrefix={arXiv}}", 2015,
+                     "year 2015 taken from the arXiv id 1503.02531", id="eprint_without_year"),
+        pytest.param("@article{k, title={T}, author={A, B}, journal={CoRR}, volume={abs/2002.09168}}", 2020,
+                     "year 2020 taken from the arXiv id 2002.09168", id="dblp_corr_without_year"),
+        pytest.param("@misc{k, title={T}, author={A, B}, url={https://arxiv.org/abs/hep-th/9901001}}", 1999,
+                     "year 1999 taken from the arXiv id hep-th/9901001", id="old_style_arxiv_link_without_year"),
+        pytest.param("@misc{k, title={T}, author={A, B}, year={2016}, eprint={1503.02531}}", 2016, None, id="a_given_year_wins"),
+    ],
+)
+def test_a_missing_year_is_taken_from_the_arxiv_id_with_a_doubt(text: str, year: int, doubt: str | None) -> None:
+    draft = one(text)
+    assert draft.year == year
+    if doubt is None:
+        assert draft.doubts == []
+    else:
+        assert draft.doubts == [f"{doubt} (when the preprint first appeared); the source gives no year, and the published version may be later"]
+
+
+def test_no_year_and_no_arxiv_id_is_still_a_failure() -> None:
+    assert read_bibtex("@misc{k, title={T}, author={A, B}, url={https://example.org/t}}", "x.bib") == ([], [(1, "entry 'k' has no year")])
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [
+        pytest.param("code = {https://github.com/HobbitLong/RepDistiller}", "https://github.com/HobbitLong/RepDistiller", id="code_field"),
+        pytest.param("github = {https://github.com/HobbitLong/RepDistiller}", "https://github.com/HobbitLong/RepDistiller", id="github_field"),
+        pytest.param("url = {https://github.com/HobbitLong/RepDistiller}", "https://github.com/HobbitLong/RepDistiller", id="url_to_a_code_host"),
+        pytest.param("url = {https://gitlab.com/group/repo}", "https://gitlab.com/group/repo", id="url_to_gitlab"),
+        pytest.param("code = {see the paper}", None, id="code_field_without_a_link"),
+    ],
+)
+def test_code_links_are_kept(field: str, code: str | None) -> None:
+    draft = one(f"@misc{{k, title={{T}}, author={{A, B}}, year={{2020}}, {field}}}")
+    assert draft.code == code
+    assert draft.url is None
+
+
+@pytest.mark.parametrize(
+    "field",
+    [pytest.param("alttitle", id="alttitle"), pytest.param("origtitle", id="biblatex_origtitle")],
+)
+def test_other_titles_are_kept(field: str) -> None:
+    draft = one(f"@misc{{k, title={{Revisit Knowledge Distillation: a Teacher-free Framework}}, author={{Yuan, Li}}, year={{2020}}, "
+                f"{field}={{Revisiting Knowledge Distillation via Label Smoothing Regularization}}}}")
+    assert draft.alt_titles == ["Revisiting Knowledge Distillation via Label Smoothing Regularization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        pytest.param("@misc{k, title={One}, author={A, B}, year=2020}\n@misc{k, title={Two}, author={C, D}, year=2021}\n",
+                     [(1, "One"), (2, "Two")], id="two_papers_sharing_one_key"),
+        pytest.param("@misc{title={One}, author={A, B}, year=2020}\n", [(1, "One")], id="entry_without_a_key"),
+        pytest.param("@misc{, title={One}, author={A, B}, year=2020}\n", [(1, "One")], id="entry_with_an_empty_key"),
+        pytest.param("@misc{ключ 1, title={One}, author={A, B}, year=2020}\n", [(1, "One")], id="key_with_a_space_and_cyrillic"),
+    ],
+)
+def test_every_entry_is_read_whatever_its_key(text: str, titles: list[tuple[int, str]]) -> None:
+    drafts, failures = read_bibtex(text, "x.bib")
+    assert failures == []
+    assert [(d.line, d.title) for d in drafts] == titles
+
+
+def test_an_entry_without_a_key_is_named_by_its_line_in_messages() -> None:
+    assert read_bibtex("\n@misc{author={A, B}, year=2020}\n", "x.bib") == ([], [(2, "an entry without a key has no title")])

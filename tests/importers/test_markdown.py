@@ -109,17 +109,24 @@ def test_importing_the_seed_merges_its_repeats(empty_collection: Path, cli) -> N
     result = cli("import", "markdown", "seed.md", "--seed")
     lines = result.out.splitlines()
     assert result.code == 1  # one entry gives only a title that no other entry has
+    collision = "has a suffixed id because its key is taken by"
     assert [line for line in lines if "created" not in line] == [
+        f"seed.md:147: note: papers/heo2019knowledge-2.yaml {collision} papers/heo2019knowledge.yaml; check they are different works",
         "seed.md:157: same work as papers/chen2017learning.yaml (same title (the entry gives only a title and a link)); merged into it",
         "seed.md:158: same work as papers/zhang2019fast.yaml (same title (the entry gives only a title and a link)); merged into it",
         "seed.md:159: same work as papers/meng2019conditional.yaml (same title (the entry gives only a title and a link)); merged into it",
         "seed.md:160: same work as papers/hinton2015distilling.yaml (same arXiv id 1503.02531); merged into it",
-        "seed.md:161: same work as papers/hoffman2016learning.yaml (same title, first author and year); merged into it",
+        "seed.md:161: same work as papers/hoffman2016learning.yaml (ids collide, same title, same first author, same year (2016)); merged into it",
         "seed.md:191: error: no authors or year, and no other entry has this title",
+        f"seed.md:216: note: papers/liu2019knowledge-2.yaml {collision} papers/liu2019knowledge.yaml; check they are different works",
+        f"seed.md:225: note: papers/liu2019knowledge-3.yaml {collision} papers/liu2019knowledge.yaml; check they are different works",
+        f"seed.md:371: note: papers/xu2020knowledge-2.yaml {collision} papers/xu2020knowledge.yaml; check they are different works",
+        "seed.md:375: warning: papers/xu2019data.yaml is a probable duplicate of papers/xu2018data.yaml (same title, other first authors, "
+        "years 2018 and 2019); merge them or list each other under distinct_from",
     ]
     assert result.err.splitlines()[0] == (
         "356 entries (318 linked, 34 plain, 4 title only; 57 over several lines); created 350 records, "
-        "5 entries merged into them, 0 already in the collection, 1 unreadable"
+        "5 entries merged into them, 0 already in the collection, 1 probable duplicates to check, 1 unreadable"
     )
     assert len(list((empty_collection / "papers").glob("*.yaml"))) == 350
     hinton = (empty_collection / "papers" / "hinton2015distilling.yaml").read_text()
