@@ -40,6 +40,7 @@ class Draft:
     origin: str
     line: int = 0
     title: str = ""
+    alt_titles: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     et_al: bool = False
     year: int | None = None
@@ -56,6 +57,8 @@ class Draft:
     pdf: str | None = None
     code: str | None = None
     seed_lines: list[int] = field(default_factory=list)
+    list_lines: list[dict[str, Any]] = field(default_factory=list)  # sources.lists entries: list, commit, line
+    section: str = ""  # the list's headings above the entry
     doubts: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -95,6 +98,7 @@ def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dic
     kind = taxonomy.venues[venue].kind if venue else None
     record: dict[str, Any] = {
         "title": draft.title,
+        "alt_titles": [t for t in draft.alt_titles if t != draft.title],
         "authors": draft.authors,
         "et_al": draft.et_al,
         "year": draft.year,
@@ -112,11 +116,20 @@ def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dic
         "code": draft.code,
         "scope": scope,
         "taxonomy": labels or {},
-        "sources": {"seed": sorted(draft.seed_lines)} if draft.seed_lines else None,
+        "sources": _sources(draft),
         "corrections": draft.corrections,
         "doubts": doubts,
     }
     return {k: v for k, v in record.items() if v not in (None, [], {}, False)}
+
+
+def _sources(draft: Draft) -> dict[str, Any] | None:
+    sources: dict[str, Any] = {}
+    if draft.seed_lines:
+        sources["seed"] = sorted(draft.seed_lines)
+    if draft.list_lines:
+        sources["lists"] = draft.list_lines
+    return sources or None
 
 
 @dataclass
