@@ -43,6 +43,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
     imp.add_argument("--seed", action="store_true", help="the file is the project's seed list: record each entry's lines under sources.seed")
+    imp.add_argument("--list", metavar="NAME", help="the list's name in sources/lists.yaml (default: the list whose repository names the file, as owner__name.md)")
 
     add = sub.add_parser(
         "add",

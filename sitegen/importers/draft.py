@@ -20,7 +20,7 @@ from sitegen.document import Document
 from sitegen.identifiers import parse_arxiv, parse_doi
 from sitegen.keys import base_key, family_part, next_free
 from sitegen.messages import problems_from
-from sitegen.model import Paper, paper_model
+from sitegen.model import ListSource, Paper, Sources, paper_model
 from sitegen.taxonomy import Taxonomy
 
 _TYPE_FOR_KIND = {
@@ -251,9 +251,11 @@ def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:
     """`first` with what `other` (from `draft`) adds: its seed lines, missing fields, its title form."""
     update: dict[str, Any] = {}
     seed = sorted(set((first.sources.seed if first.sources else []) + draft.seed_lines))
-    sources = first.sources.model_copy(update={"seed": seed}) if first.sources else None
-    if sources is not None:
-        update["sources"] = sources
+    lists = list(first.sources.lists if first.sources else [])
+    lists += [ListSource(**line) for line in draft.list_lines if ListSource(**line) not in lists]
+    if first.sources is not None or seed or lists:
+        base = first.sources or Sources()
+        update["sources"] = base.model_copy(update={"seed": seed, "lists": lists})
     if other is not None:
         for name in ("venue", "volume", "number", "pages", "arxiv", "doi", "url", "pdf", "code"):
             if getattr(first, name) is None and getattr(other, name) is not None:
