@@ -327,8 +327,7 @@ class Recogniser:
             elif match.group("year"):
                 draft.year = draft.year or int(match.group("year"))
             venue_text = venue_text or "arXiv"
-        if _ARXIV_TEXT.search(text):
-            text = text[: _ARXIV_TEXT.search(text).start()]  # type: ignore[union-attr]
+        text = _ARXIV_TEXT.sub(" . ", text).rstrip(" .")
         years = [m for m in _YEAR.finditer(text) if not _inside_title_like(text, m)]
         if years:
             last = years[-1]
@@ -354,7 +353,7 @@ class Recogniser:
         return text
 
     def _venue_like(self, text: str) -> bool:
-        if len(text) > 80 or len(text.split()) > 8 or "&" in text:
+        if len(text) > 80 or len(text.split()) > 8 or "&" in text or re.search(r"\s(?:and|AND|And)\s", text):
             return False
         if self._find_venue(text):
             return True
@@ -384,7 +383,8 @@ class Recogniser:
             if draft.year:
                 draft.doubts.append(f"year {draft.year} taken from the arXiv id {draft.arxiv} (the list gives no year)")
         evidence = draft.arxiv or draft.doi or draft.pdf or draft.url or draft.year or draft.venue_text or draft.authors
-        if not evidence:
+        strong = draft.arxiv or draft.doi or draft.pdf or draft.year or draft.venue_text or draft.authors
+        if not evidence or (form == "reference" and not strong):
             return Reading("not-paper", reason="prose", notes=notes)
         if not draft.title and named:
             draft.title = _clean_title(named[0])  # '... we released "[Title](arXiv link)"'
