@@ -17,7 +17,7 @@ its title, not a paper (with what it is), or unreadable (with why).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -189,6 +189,7 @@ class Recogniser:
         draft = Draft(origin=f"{self.origin}:{entry.line}", line=entry.line)
         notes: list[str] = []
         self._last_links = []
+        entry = _refuse_unsafe_links(entry, notes)
         if entry.kind == "row":
             found = self._row(entry, draft, notes)
         else:
@@ -393,6 +394,21 @@ class Recogniser:
         if not draft.title:
             return Reading("unreadable", reason="no title found", notes=notes)
         return Reading("paper", draft, form=form, notes=notes)
+
+
+_UNSAFE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?(?!https?:|#|mailto:)([a-zA-Z][\w+.\-]*):(?:[^()]|\([^()]*\))*\)")
+
+
+def _refuse_unsafe_links(entry: Entry, notes: list[str]) -> Entry:
+    """`[text](javascript:...)`, `data:`, `file:`...: the parser leaves them as text; drop the target, say so."""
+    def drop(match: re.Match[str]) -> str:
+        notes.append(f"link refused: {match.group(2).lower()}: link is not a web address")
+        return "" if _label(match.group(1)) in _LABELS else match.group(1)
+
+    if entry.cells is not None:
+        cells = {name: _UNSAFE_LINK.sub(drop, value) for name, value in entry.cells.items()}
+        return replace(entry, cells=cells)
+    return replace(entry, markdown=_UNSAFE_LINK.sub(drop, entry.markdown))
 
 
 def arxiv_year(arxiv_id: str) -> int | None:
