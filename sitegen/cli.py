@@ -78,6 +78,8 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if --output is not up to date")
 
+    sub.add_parser("candidates", help="list the works paper lists name without authors (sources/candidates.yaml), each with the command that completes it")
+
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     return parser
@@ -94,6 +96,7 @@ _COMMANDS = {
     "serve": "build",
     "report": "report",
     "schema": "schema",
+    "candidates": "candidates",
 }
 
 

@@ -62,7 +62,7 @@ def _check_author(value: str) -> str:
     if "&" in name or re.search(r"\sand\s", name):
         raise _fail("author_form", "'{name}' holds more than one name; list each author separately", name=name)
     parts = [p.strip() for p in name.split(",")]
-    if len(parts) < 2 and re.fullmatch(r"[^\s,]+", name):
+    if len(parts) < 2 and re.fullmatch(r"[^\s,]*[^\W\d_]{2}[^\s,]*", name) and not name.endswith("."):
         return value  # one word: the family name only, as lists write 'Mirzadeh et al.'; the given name is unknown
     if len(parts) < 2:
         raise _fail(

@@ -233,3 +233,16 @@ def test_a_bibtex_block_and_a_table_give_records_and_candidates(lists_collection
     assert "table.md:15: same work as the candidate at line 11 (same work); merged into it" in result.out
     assert "created 2, matched 1, candidate 4" in result.err
     assert (lists_collection / "papers" / "xu2024survey.yaml").is_file()
+
+
+def test_candidates_lists_each_with_the_command_that_completes_it(lists_collection: Path, cli) -> None:
+    cli("import", "markdown", "numbered.md")
+    result = cli("candidates")
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "numbered:14: Ensemble Distribution Distillation (2020); no authors; complete with: sitegen add --bibtex FILE",
+        "numbered:19: Self-Distillation from the Last Mini-Batch for Consistency Regularization (2022); no authors; complete with: sitegen add --arxiv 2203.16172",
+        "numbered:20: Topology Distillation for Recommender System (2021); no authors; complete with: sitegen add --bibtex FILE",
+        "numbered:24: Distiller: A Python Package For DNN Compression Research (2019); no authors; complete with: sitegen add --arxiv 1910.12232",
+        "4 candidates in sources/candidates.yaml",
+    ]
