@@ -173,3 +173,19 @@ def write_candidates(root: Path, candidates: list[Candidate]) -> bool:
         return False
     write_text(path, text)
     return True
+
+
+def remove_candidates(root: Path, arxiv: str | None, doi: str | None, title: str) -> list[Candidate]:
+    """Drop the candidates that are the work just added (same arXiv id, DOI or title); return them."""
+    from sitegen.dedupe import title_key
+
+    candidates = read_candidates(root)
+    key = title_key(title)
+
+    def same(c: Candidate) -> bool:
+        return bool((arxiv and c.arxiv == arxiv) or (doi and c.doi and c.doi.lower() == doi.lower()) or title_key(c.title) == key)
+
+    gone = [c for c in candidates if same(c)]
+    if gone:
+        write_text(root / CANDIDATES_FILE, candidates_text([c for c in candidates if not same(c)]))
+    return gone

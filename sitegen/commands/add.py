@@ -281,6 +281,10 @@ def run_add(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise SitegenError(f"{shown} appeared while adding; nothing was written, run the command again") from None
     print(f"wrote {shown}", file=sys.stderr)
+    from sitegen.sources import CANDIDATES_FILE, remove_candidates
+
+    for candidate in remove_candidates(root, paper.arxiv, paper.doi, paper.title):
+        print(f"removed the candidate {candidate.source.list}:{candidate.source.line} from {CANDIDATES_FILE}", file=sys.stderr)
     for doubt in paper.doubts:
         print(f"doubt: {doubt}", file=sys.stderr)
     root_option = "" if root == Path(".") else f" --root {root}"

@@ -246,3 +246,16 @@ def test_candidates_lists_each_with_the_command_that_completes_it(lists_collecti
         "numbered:24: Distiller: A Python Package For DNN Compression Research (2019); no authors; complete with: sitegen add --arxiv 1910.12232",
         "4 candidates in sources/candidates.yaml",
     ]
+
+
+def test_adding_a_candidate_removes_it_from_the_file(lists_collection: Path, cli) -> None:
+    cli("import", "markdown", "numbered.md")
+    (lists_collection / "entry.bib").write_text(
+        "@misc{x, title={Self-Distillation from the Last Mini-Batch for Consistency Regularization},\n"
+        " author={Shen, Yiqing and Xu, Liwu}, year={2022}, eprint={2203.16172}, archivePrefix={arXiv}}\n"
+    )
+    result = cli("add", "--bibtex", "entry.bib", "--scheme", "self-distillation", "--no-input")
+    assert result.code == 0, result.err
+    assert "removed the candidate numbered:19 from sources/candidates.yaml" in result.err
+    left = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
+    assert [c["source"]["line"] for c in left] == [14, 20, 24]
