@@ -45,6 +45,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
     imp.add_argument("--seed", action="store_true", help="the file is the project's seed list: record each entry's lines under sources.seed")
+    imp.add_argument("--list", metavar="NAME", help="the list's name in sources/lists.yaml (default: the list whose repository names the file, as owner__name.md)")
 
     add = sub.add_parser(
         "add",
@@ -79,6 +80,8 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if --output is not up to date")
 
+    sub.add_parser("candidates", help="list the works paper lists name without authors (sources/candidates.yaml), each with the command that completes it")
+
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     return parser
@@ -106,6 +109,7 @@ _COMMANDS = {
     "serve": "build",
     "report": "report",
     "schema": "schema",
+    "candidates": "candidates",
 }
 
 

@@ -122,6 +122,8 @@ def _check_author(value: str) -> str:
     if "&" in name or re.search(r"\sand\s", name):
         raise _fail("author_form", "'{name}' holds more than one name; list each author separately", name=name)
     parts = [p.strip() for p in name.split(",")]
+    if len(parts) < 2 and re.fullmatch(r"[^\s,]*[^\W\d_]{2}[^\s,]*", name) and not name.endswith("."):
+        return value  # one word: the family name only, as lists write 'Mirzadeh et al.'; the given name is unknown
     if len(parts) < 2:
         raise _fail(
             "author_form",
@@ -221,11 +223,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class ListSource(_Strict):
+    """One entry of a community paper list (registered in sources/lists.yaml) that gave the record's facts."""
+
+    list: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = Field(description="The list's name in sources/lists.yaml.")
+    commit: Annotated[str, Field(pattern=r"^[0-9a-f]{7,40}$")] = Field(description="The commit of the list's repository that was read.")
+    line: Annotated[int, Field(ge=1)] = Field(description="The entry's first line in the list's file at that commit.")
+
+
 class Sources(_Strict):
     """Where the record's facts were taken from."""
 
     seed: list[int] = Field(default_factory=list, max_length=MAX_ITEMS, description="Line numbers of this work's entries in the seed list.")
     survey: Optional[ShortText] = Field(None, description="The work's key in the survey's reference list (survey/references.tsv).")
+    lists: list[ListSource] = Field(default_factory=list, max_length=MAX_ITEMS, description="Entries of community paper lists that describe the work.")
 
 
 class Correction(_Strict):
@@ -253,7 +264,7 @@ class Paper(_Strict):
     alt_titles: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Other forms of the title found in sources.")
     authors: list[Author] = Field(
         min_length=1, max_length=MAX_AUTHORS,
-        description=f"Authors in order, each 'Family, Given' as the source gives it; at most {MAX_AUTHORS} (then et_al: true).",
+        description=f"Authors in order, each 'Family, Given' as the source gives it; one word without a comma is a family name whose given name the source does not give; at most {MAX_AUTHORS} (then et_al: true).",
     )
     et_al: bool = Field(False, description="True when the source truncated the author list.")
     year: Annotated[int, AfterValidator(_check_year)]

@@ -308,6 +308,10 @@ def run_add(args: argparse.Namespace) -> int:
     if paper.id != base:
         holder = collection.by_id[base].where if base in collection.by_id else f"{PAPERS_DIR}/{base}.yaml"
         print(f"note: {shown} has a suffixed id because its key is taken by {holder}; check they are different works", file=sys.stderr)
+    from sitegen.sources import CANDIDATES_FILE, remove_candidates
+
+    for candidate in remove_candidates(root, paper.arxiv, paper.doi, paper.title):
+        print(f"removed the candidate {candidate.source.list}:{candidate.source.line} from {CANDIDATES_FILE}", file=sys.stderr)
     for doubt in paper.doubts:
         print(f"doubt: {printable(doubt)}", file=sys.stderr)
     root_option = "" if root == Path(".") else f" --root {root}"

@@ -19,7 +19,7 @@ from sitegen.document import Document
 from sitegen.identifiers import parse_arxiv, parse_doi
 from sitegen.keys import base_key, next_free
 from sitegen.messages import problems_from
-from sitegen.model import Paper, paper_model
+from sitegen.model import ListSource, Paper, Sources, paper_model
 from sitegen.taxonomy import Taxonomy
 
 _TYPE_FOR_KIND = {
@@ -39,6 +39,7 @@ class Draft:
     origin: str
     line: int = 0
     title: str = ""
+    alt_titles: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     et_al: bool = False
     year: int | None = None
@@ -56,6 +57,8 @@ class Draft:
     code: str | None = None
     alt_titles: list[str] = field(default_factory=list)  # other forms of the title the source gives
     seed_lines: list[int] = field(default_factory=list)
+    list_lines: list[dict[str, Any]] = field(default_factory=list)  # sources.lists entries: list, commit, line
+    section: str = ""  # the list's headings above the entry
     doubts: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -116,11 +119,20 @@ def to_record(draft: Draft, taxonomy: Taxonomy, scope: str = "core", labels: dic
         "code": draft.code,
         "scope": scope,
         "taxonomy": labels or {},
-        "sources": {"seed": sorted(draft.seed_lines)} if draft.seed_lines else None,
+        "sources": _sources(draft),
         "corrections": draft.corrections,
         "doubts": doubts,
     }
     return {k: v for k, v in record.items() if v not in (None, [], {}, False)}
+
+
+def _sources(draft: Draft) -> dict[str, Any] | None:
+    sources: dict[str, Any] = {}
+    if draft.seed_lines:
+        sources["seed"] = sorted(draft.seed_lines)
+    if draft.list_lines:
+        sources["lists"] = draft.list_lines
+    return sources or None
 
 
 @dataclass
@@ -237,9 +249,11 @@ def _absorb(first: Paper, other: Paper | None, draft: Draft) -> Paper:
     """`first` with what `other` (from `draft`) adds: its seed lines, missing fields, its title form."""
     update: dict[str, Any] = {}
     seed = sorted(set((first.sources.seed if first.sources else []) + draft.seed_lines))
-    sources = first.sources.model_copy(update={"seed": seed}) if first.sources else None
-    if sources is not None:
-        update["sources"] = sources
+    lists = list(first.sources.lists if first.sources else [])
+    lists += [ListSource(**line) for line in draft.list_lines if ListSource(**line) not in lists]
+    if first.sources is not None or seed or lists:
+        base = first.sources or Sources()
+        update["sources"] = base.model_copy(update={"seed": seed, "lists": lists})
     if other is not None:
         for name in ("venue", "volume", "number", "pages", "arxiv", "doi", "url", "pdf", "code"):
             if getattr(first, name) is None and getattr(other, name) is not None:

@@ -1,40 +1,33 @@
-"""Read an awesome-list style Markdown file of papers into drafts.
+"""Read a Markdown paper list into drafts: the seed's reference forms, and the general importer.
 
-Three entry forms are understood, as such lists write them:
-  linked      ``12. [Title](link). Authors (Year). Venue.``  (also ``- [Title](link) ...``)
-  title only  ``69. [Title](link)``  (the same work is described elsewhere in the list)
-  plain       ``Authors (Year). Title. In: Venue.``  (a reference without a link)
-An entry may run over several lines. The file is read line by line rather than through a
-Markdown parser because such lists break Markdown's own structure: a run of plain references
-after a list item is, to CommonMark, one long paragraph of that item.
+Structure comes from markdown-it-py (`listdoc`): headings, list items, paragraphs, table rows,
+reference-style links. Each entry is then read by one of two recognisers:
+- the seed's own reference forms, matched as before (the seed test pins them):
+    linked      ``12. [Title](link). Authors (Year). Venue.``  (also ``- [Title](link) ...``)
+    title only  ``69. [Title](link)``  (the same work is described elsewhere in the list)
+    plain       ``Authors (Year). Title. In: Venue.``  (a reference without a link)
+- every other form, by `recognise` (titles, author lists, years, venues and links wherever they
+  stand in the entry, table rows by their header names).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from sitegen.importers.draft import Draft, sort_link
+from sitegen.importers.listdoc import Entry, ListDocument, read_structure
+from sitegen.importers.recognise import Reading, Recogniser
 from sitegen.importers.references import find_year, parse_authors, parse_venue
+from sitegen.taxonomy import Taxonomy
 
-Form = Literal["linked", "title-only", "plain"]
+Form = Literal["linked", "title-only", "plain"]  # the seed's forms; other entries are named by `recognise`
 
 _LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*+])\s*(?=\S)")
 _LINKED = re.compile(r"^\s*(?:\d+\.|[-*+])\s*\[(?P<title>.+?)\]\((?P<link>[^)\s]+)\)\s*\.?\s*(?P<rest>.*)$")
 _AUTHOR_START = re.compile(r"^(?:\d+\.\s+)?[A-Z][\w'\-]+(?:\s[A-Z][\w'\-]+)*,\s?[A-Z]")
-
-
-@dataclass
-class Entry:
-    line: int  # first line, counting from 1
-    end: int  # last line
-    text: str
-
-    @property
-    def lines(self) -> int:
-        return self.end - self.line + 1
 
 
 @dataclass
@@ -44,47 +37,9 @@ class Skipped:
 
 
 def split_entries(text: str) -> tuple[list[Entry], list[Skipped]]:
-    """The entries of a list, each with its lines joined, and lines that belong to none."""
-    entries: list[Entry] = []
-    skipped: list[Skipped] = []
-    current: list[str] = []
-    start = 0
-    end = 0
-    in_list = False
-
-    def flush() -> None:
-        nonlocal current
-        if current:
-            entries.append(Entry(start, end, _join(current)))
-        current = []
-
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#") or stripped.startswith("!["):
-            flush()
-            continue
-        opens_item = bool(_LIST_ITEM.match(line))
-        opens_plain = bool(_AUTHOR_START.match(stripped)) and (not current or _is_complete(_join(current)))
-        if opens_item or opens_plain:
-            flush()
-            current, start, end, in_list = [line], number, number, True
-        elif current:
-            current.append(line)
-            end = number
-        elif in_list:
-            skipped.append(Skipped(number, "text outside any entry"))
-    flush()
-    return entries, skipped
-
-
-def _join(lines: list[str]) -> str:
-    out = lines[0].strip()
-    for line in lines[1:]:
-        line = line.strip()
-        # 'Fei-' + 'Fei, L.' is one word broken over two lines.
-        out = out + line if re.search(r"[A-Za-z]-$", out) else out + " " + line
-    return out
+    """The entries of a list that may be papers (in file order), and those that cannot be read."""
+    parsed = read_list(text, "list.md")
+    return parsed.entries, parsed.unreadable
 
 
 def _is_complete(text: str) -> bool:
@@ -93,11 +48,23 @@ def _is_complete(text: str) -> bool:
     return year is not None and bool(text[year.end():].strip(" ."))
 
 
-def form_of(entry: Entry) -> Form:
+def form_of(entry: Entry) -> Form | None:
+    """The seed form the entry is written in, or None for the general recogniser."""
+    if entry.kind not in ("item", "paragraph"):
+        return None
     match = _LINKED.match(entry.text)
     if match:
-        return "linked" if find_year(match.group("rest")) else "title-only"
-    return "plain"
+        rest = match.group("rest").strip()
+        if find_year(rest):
+            return "linked"
+        link = match.group("link")
+        seed_like = link.startswith("http") and not re.search(r"github\.com|gitlab\.com", link)  # code and anchors are no papers
+        return "title-only" if not rest.strip(" .") and seed_like else None
+    body = re.sub(r"^\d+\.\s*", "", entry.text)
+    year = find_year(body)
+    if year and _AUTHOR_START.match(body) and _is_complete(body):
+        return "plain"
+    return None
 
 
 def parse_entry(entry: Entry, origin: str, record_lines: bool = False) -> Draft | str:
@@ -187,21 +154,66 @@ def _clean_title(title: str) -> str:
 
 @dataclass
 class Parsed:
-    drafts: list[Draft]
-    entries: list[Entry]
-    forms: dict[int, Form]
+    drafts: list[Draft]  # papers, complete or not (a draft without authors becomes a candidate)
+    entries: list[Entry]  # entries that may be papers: every one but the not-papers
+    forms: dict[int, str]  # entry line -> how it is written
     unreadable: list[Skipped]
+    readings: list[tuple[Entry, Reading]] = field(default_factory=list)  # every entry, with what it is
+
+    @property
+    def not_papers(self) -> list[tuple[Entry, Reading]]:
+        return [(e, r) for e, r in self.readings if r.kind == "not-paper"]
+
+    @property
+    def code_links(self) -> list[tuple[Entry, Reading]]:
+        return [(e, r) for e, r in self.readings if r.kind == "code"]
 
 
-def read_markdown(path: Path, record_lines: bool = False) -> Parsed:
-    text = path.read_text(encoding="utf-8")
-    entries, skipped = split_entries(text)
-    drafts, forms = [], {}
-    for entry in entries:
-        forms[entry.line] = form_of(entry)
-        result = parse_entry(entry, path.name, record_lines)
-        if isinstance(result, str):
-            skipped.append(Skipped(entry.line, result))
+def read_list(text: str, origin: str, record_lines: bool = False, taxonomy: Taxonomy | None = None) -> Parsed:
+    """Every entry of the Markdown list `text`, read."""
+    document: ListDocument = read_structure(text)
+    recogniser = Recogniser(taxonomy, document, origin)
+    parsed = Parsed([], [], {}, [])
+    for entry in document.entries:
+        form = form_of(entry)
+        if form is not None:
+            result = parse_entry(entry, origin, record_lines)
+            reading = Reading("unreadable", reason=result, form=form) if isinstance(result, str) else Reading("paper", result, form=form)
         else:
-            drafts.append(result)
-    return Parsed(drafts, entries, forms, sorted(skipped, key=lambda s: s.line))
+            reading = recogniser.read(entry)
+        if reading.draft is not None:
+            reading.draft.section = entry.section_path
+        parsed.readings.append((entry, reading))
+    _code_sections(parsed.readings)
+    for entry, reading in parsed.readings:
+        if reading.kind == "not-paper":
+            continue
+        parsed.entries.append(entry)
+        parsed.forms[entry.line] = reading.form
+        if reading.kind == "unreadable":
+            parsed.unreadable.append(Skipped(entry.line, reading.reason))
+        elif reading.kind == "paper" and reading.draft is not None:
+            parsed.drafts.append(reading.draft)
+    return parsed
+
+
+def _code_sections(readings: list[tuple[Entry, Reading]]) -> None:
+    """In a section that links code to papers by title (most entries a code link and nothing else,
+    as dkozlov's 'PyTorch'), a title with another link is a code link too, not a paper."""
+    by_section: dict[str, list[Reading]] = {}
+    for entry, reading in readings:
+        if reading.kind in ("paper", "code"):
+            by_section.setdefault(entry.section_path, []).append(reading)
+    for section, found in by_section.items():
+        if len(found) < 3 or sum(r.kind == "code" for r in found) < 0.6 * len(found):
+            continue
+        for reading in found:
+            draft = reading.draft
+            if reading.kind == "paper" and draft is not None and not draft.authors and not draft.year and not draft.arxiv:
+                draft.code = draft.code or draft.url or draft.pdf
+                draft.url = draft.pdf = None
+                reading.kind, reading.form = "code", "code link"
+
+
+def read_markdown(path: Path, record_lines: bool = False, taxonomy: Taxonomy | None = None) -> Parsed:
+    return read_list(path.read_text(encoding="utf-8"), path.name, record_lines, taxonomy)

@@ -108,25 +108,26 @@ def empty_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_importing_the_seed_merges_its_repeats(empty_collection: Path, cli) -> None:
     result = cli("import", "markdown", "seed.md", "--seed")
     lines = result.out.splitlines()
-    assert result.code == 1  # one entry gives only a title that no other entry has
+    # One entry gives only a title that no other entry has: a candidate now, not an error (issue 9).
+    assert result.code == 0
     collision = "has a suffixed id because its key is taken by"
     assert [line for line in lines if "created" not in line] == [
         f"seed.md:147: note: papers/heo2019knowledge-2.yaml {collision} papers/heo2019knowledge.yaml; check they are different works",
         "seed.md:157: same work as papers/chen2017learning.yaml (same title (the entry gives only a title and a link)); merged into it",
         "seed.md:158: same work as papers/zhang2019fast.yaml (same title (the entry gives only a title and a link)); merged into it",
-        "seed.md:159: same work as papers/meng2019conditional.yaml (same title (the entry gives only a title and a link)); merged into it",
+        "seed.md:159: same work as papers/meng2019conditional.yaml (same arXiv id 1904.12399); merged into it",
         "seed.md:160: same work as papers/hinton2015distilling.yaml (same arXiv id 1503.02531); merged into it",
         "seed.md:161: same work as papers/hoffman2016learning.yaml (ids collide, same title, same first author, same year (2016)); merged into it",
-        "seed.md:191: error: no authors or year, and no other entry has this title",
+        "seed.md:191: candidate (no authors or year): listed in sources/candidates.yaml",
         f"seed.md:216: note: papers/liu2019knowledge-2.yaml {collision} papers/liu2019knowledge.yaml; check they are different works",
         f"seed.md:225: note: papers/liu2019knowledge-3.yaml {collision} papers/liu2019knowledge.yaml; check they are different works",
         f"seed.md:371: note: papers/xu2020knowledge-2.yaml {collision} papers/xu2020knowledge.yaml; check they are different works",
-        "seed.md:375: warning: papers/xu2019data.yaml is a probable duplicate of papers/xu2018data.yaml (same title, other first authors, "
-        "years 2018 and 2019); merge them or list each other under distinct_from",
+        "seed.md:375: warning: probable duplicate of papers/xu2018data.yaml (same title, other first authors, years 2018 and 2019); "
+        "the record is written: merge them or list each other under distinct_from",
     ]
     assert result.err.splitlines()[0] == (
-        "356 entries (318 linked, 34 plain, 4 title only; 57 over several lines); created 350 records, "
-        "5 entries merged into them, 0 already in the collection, 1 probable duplicates to check, 1 unreadable"
+        "358 entries (318 linked, 34 plain, 4 title-only; 57 over several lines); created 350, "
+        "matched 5, candidate 1, not a paper 2, unreadable 0; 1 probable duplicates to check"
     )
     assert len(list((empty_collection / "papers").glob("*.yaml"))) == 350
     hinton = (empty_collection / "papers" / "hinton2015distilling.yaml").read_text()
@@ -134,11 +135,13 @@ def test_importing_the_seed_merges_its_repeats(empty_collection: Path, cli) -> N
     again = cli("import", "markdown", "seed.md", "--seed")
     assert "created" not in again.out
     assert again.out.count("already in the collection") == 355
+    assert "seed.md:191: candidate, already listed in sources/candidates.yaml" in again.out
+    assert again.err.splitlines()[0].endswith("created 0, matched 355, candidate 1, not a paper 2, unreadable 0; 0 probable duplicates to check")
 
 
 def test_a_dry_run_writes_nothing(empty_collection: Path, cli) -> None:
     result = cli("import", "markdown", "seed.md", "--dry-run")
-    assert "would create 350 records" in result.err
+    assert "would create 350, matched 5, candidate 1" in result.err
     assert list((empty_collection / "papers").iterdir()) == []
 
 
