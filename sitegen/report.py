@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Any, Iterable
 
-from sitegen.model import Paper
+from sitegen.model import PAGE_KIND_LABELS, Paper
 from sitegen.pipeline import Collection
 
 SEED_FILE = "sources/awesome-knowledge-distillation.md"
@@ -32,6 +32,11 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _url(url: str) -> str:
+    """A link target for Markdown: characters that would end or break the link are escaped."""
+    return "".join(f"%{ord(c):02X}" if c in "()<>[]|\\ `\"" else c for c in url)
+
+
 def counts(papers: Iterable[Paper]) -> dict[str, int]:
     papers = list(papers)
     scope = Counter(p.scope for p in papers)
@@ -43,7 +48,16 @@ def counts(papers: Iterable[Paper]) -> dict[str, int]:
         "corrections": sum(len(p.corrections) for p in papers),
         "merged seed entries": sum(max(0, len(p.sources.seed) - 1) for p in papers if p.sources),
         "open doubts": sum(len(p.doubts) for p in papers),
+        "checked against a primary page": sum(bool(p.checked) for p in papers),
     }
+
+
+def checked_share(papers: Iterable[Paper]) -> str:
+    """'N of M records (P %)' checked against at least one primary page."""
+    papers = list(papers)
+    done = sum(bool(p.checked) for p in papers)
+    share = f"{100 * done / len(papers):.1f}" if papers else "0.0"
+    return f"{done} of {len(papers)} records ({share} %)"
 
 
 def audit(collection: Collection, guide: str = "docs/curation.md") -> str:
@@ -58,6 +72,21 @@ def audit(collection: Collection, guide: str = "docs/curation.md") -> str:
     )
     out += ["", "| | |", "|---|---:|"]
     out += [f"| {name} | {value} |" for name, value in counts(papers).items()]
+
+    checked = [p for p in papers if p.checked]
+    out += ["", f"## Checked against the paper ({checked_share(papers)})", ""]
+    out.append(
+        "Records compared field by field with a primary page: the arXiv abstract page, the "
+        "proceedings or publisher page, the dblp entry or the Crossref record. The others still "
+        "rest on the seed list and the survey only."
+    )
+    kinds = Counter(c.kind for p in checked for c in p.checked)
+    out += ["", "| page | records |", "|---|---:|"]
+    out += [f"| {PAGE_KIND_LABELS[kind]} | {sum(any(c.kind == kind for c in p.checked) for p in checked)} |" for kind in PAGE_KIND_LABELS if kinds[kind]]
+    out += ["", "| record | pages compared | last checked |", "|---|---|---|"]
+    for p in checked:
+        pages = ", ".join(f"[{PAGE_KIND_LABELS[c.kind]}]({_url(c.url)})" for c in p.checked)
+        out.append(f"| `{p.id}` | {pages} | {max(c.date for c in p.checked)} |")
 
     merged = [p for p in papers if (p.sources and len(p.sources.seed) > 1) or p.aliases or p.alt_titles]
     out += ["", f"## Merges, renamed ids and other title forms ({len(merged)})", ""]

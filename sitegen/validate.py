@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -24,6 +25,21 @@ _TYPES_FOR_KIND = {
     "book": ("book", "incollection"),
     "report": ("techreport",),
 }
+
+# Where each kind of checked page lives; a publisher page is anywhere else.
+_KIND_HOSTS = {
+    "arxiv": ("arxiv.org",),
+    "dblp": ("dblp.org", "dblp.uni-trier.de", "dblp.dagstuhl.de"),
+    "crossref": ("api.crossref.org", "search.crossref.org", "doi.org"),
+}
+
+
+def _host_kind(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    for kind, hosts in _KIND_HOSTS.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return kind
+    return "publisher"
 
 
 def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Paper | None, list[Problem]]:
@@ -65,6 +81,10 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
     for i, correction in enumerate(paper.corrections):
         if correction.field not in FIELD_NAMES:
             problems.append(doc.problem(("corrections", i, "field"), f"corrections[{i}].field: '{correction.field}' is not a record field{did_you_mean(correction.field, FIELD_NAMES)}"))
+    for i, page in enumerate(paper.checked):
+        found = _host_kind(page.url)
+        if found != page.kind:
+            problems.append(doc.problem(("checked", i, "kind"), f"checked[{i}].kind: '{page.kind}' does not fit {page.url} (a {found} address); give the page's own address in url, and a mirror or copy under via"))
     for name in ("aliases", "distinct_from"):
         for i, other in enumerate(getattr(paper, name)):
             if other == paper.id:
