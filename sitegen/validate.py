@@ -15,6 +15,7 @@ from sitegen.keys import base_key, matches_base
 from sitegen.messages import did_you_mean, describe, problems_from
 from sitegen.model import FIELD_NAMES, Paper, paper_model
 from sitegen.taxonomy import Taxonomy
+from sitegen.titles import title_problems
 
 # Which BibTeX entry types suit each kind of venue.
 _TYPES_FOR_KIND = {
@@ -81,6 +82,8 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
     for i, correction in enumerate(paper.corrections):
         if correction.field not in FIELD_NAMES:
             problems.append(doc.problem(("corrections", i, "field"), f"corrections[{i}].field: '{correction.field}' is not a record field{did_you_mean(correction.field, FIELD_NAMES)}"))
+    for message in title_problems(paper.title, taxonomy.protected_words):
+        problems.append(doc.problem(("title",), f"title: {message}", severity="warning"))
     for i, page in enumerate(paper.checked):
         found = _host_kind(page.url)
         if found != page.kind:
