@@ -93,6 +93,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     verify.add_argument("--mailto", metavar="ADDRESS", help="contact address for Crossref's polite pool (default: $SITEGEN_MAILTO)")
     verify.add_argument("--strict", action="store_true", help="exit 1 when there is any disagreement")
     verify.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations")
+    verify.add_argument("-o", "--output", type=Path, help="also write the whole report (warnings, then the summary) to this file")
 
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")

@@ -68,11 +68,15 @@ def run_verify(args: argparse.Namespace) -> int:
         raise NetworkError(f"cannot reach {listed} ({reason}): no network? Nothing was verified")
     problems = sorted(p for paper in papers for p in disagreements(paper, run.answers.get(paper.id, []), collection.taxonomy))
     report(problems, args.format)
-    for source, message in run.failed.items():
-        print(f"sitegen verify: {message}", file=sys.stderr)
+    notes = [f"sitegen verify: {message}" for message in run.failed.values()]
     if invalid:
-        print(f"sitegen verify: {len(invalid)} record(s) with errors were not verified; run sitegen check", file=sys.stderr)
-    print(summary(papers, run, cache, client, problems), file=sys.stderr)
+        notes.append(f"sitegen verify: {len(invalid)} record(s) with errors were not verified; run sitegen check")
+    notes.append(summary(papers, run, cache, client, problems))
+    for note in notes:
+        print(note, file=sys.stderr)
+    if args.output:
+        lines = [p.format_github() if args.format == "github" else p.format() for p in problems] + notes
+        args.output.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     return 1 if run.failed or invalid or (args.strict and problems) else 0
 
 
