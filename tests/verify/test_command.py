@@ -153,3 +153,9 @@ def test_changed_verifies_only_the_records_a_branch_touches(root: Path, services
     assert result.out.splitlines() == [line for line in ALL_SOURCES.splitlines() if line.startswith("papers/zhu2018knowledge.yaml")]
     assert result.err.startswith("verified 1 record, 1 found by a service")
     assert all("on+the+fly" in r for r in services.requests)
+
+
+def test_output_holds_the_whole_report(root: Path, services, clock: Clock, sitegen) -> None:
+    result = sitegen("verify", "--source", "dblp", "--output", "report.txt", "papers/zhu2018knowledge.yaml", "papers/smith2020preprint.yaml")
+    assert (root / "report.txt").read_text(encoding="utf-8") == result.out + result.err
+    assert result.err == "verified 2 records, 1 found by a service (3 requests, 0 from the cache): 0 errors, 3 warnings in 2 files: disagreements\n"
