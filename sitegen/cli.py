@@ -81,6 +81,23 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if --output is not up to date")
 
     sub.add_parser("candidates", help="list the works paper lists name without authors (sources/candidates.yaml), each with the command that completes it")
+    verify = sub.add_parser(
+        "verify",
+        help="compare records with arXiv, Crossref and dblp (network); report each disagreement as a warning",
+        description="Compare each record with what arXiv (by arXiv id), Crossref (by DOI) and dblp (by title) say, "
+        "through an on-disk cache and at each service's pace, and report every disagreement in check's format.",
+    )
+    verify.add_argument("paths", nargs="*", type=Path, help="record files or folders to verify (default: all)")
+    verify.add_argument("--changed", action="store_true", help="verify only the records a branch adds or changes (see --base)")
+    verify.add_argument("--base", default="origin/main", help="the git ref --changed compares with (default: origin/main)")
+    verify.add_argument("--source", action="append", choices=("arxiv", "crossref", "dblp"), help="ask only this service; repeatable (default: all three)")
+    verify.add_argument("--cache", type=Path, default=None, help="the cache folder (default: .cache/sitegen/verify under --root)")
+    verify.add_argument("--max-age", type=int, default=30, metavar="DAYS", help="ask again for answers older than this (default: 30)")
+    verify.add_argument("--no-cache", action="store_true", help="ask every service again and keep nothing")
+    verify.add_argument("--mailto", metavar="ADDRESS", help="contact address for Crossref's polite pool (default: $SITEGEN_MAILTO)")
+    verify.add_argument("--strict", action="store_true", help="exit 1 when there is any disagreement")
+    verify.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations")
+    verify.add_argument("-o", "--output", type=Path, help="also write the whole report (warnings, then the summary) to this file")
 
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -110,6 +127,7 @@ _COMMANDS = {
     "report": "report",
     "schema": "schema",
     "candidates": "candidates",
+    "verify": "verify",
 }
 
 

@@ -248,6 +248,45 @@ class Correction(_Strict):
     source: NoteText = Field(description="The evidence for the correction.")
 
 
+def _check_day(value: Any) -> str:
+    """A calendar day, written YYYY-MM-DD (YAML may read an unquoted one as a date)."""
+    if isinstance(value, datetime.datetime) or not isinstance(value, (datetime.date, str)):
+        raise _fail("day_form", "expected a day written YYYY-MM-DD")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise _fail("day_form", "'{value}' is not a day written YYYY-MM-DD", value=value)
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise _fail("day_form", "'{value}' is not a day of the calendar", value=value) from None
+    if value > datetime.date.today() + datetime.timedelta(days=1):  # a day's grace for time zones
+        raise _fail("day_future", "{value} is in the future", value=value.isoformat())
+    return value.isoformat()
+
+
+Day = Annotated[str, PlainValidator(_check_day), WithJsonSchema({"type": "string", "format": "date"})]
+PageKind = Literal["arxiv", "publisher", "dblp", "crossref"]
+PAGE_KIND_LABELS: dict[str, str] = {
+    "arxiv": "arXiv abstract page",
+    "publisher": "proceedings or publisher page",
+    "dblp": "dblp entry",
+    "crossref": "Crossref record",
+}
+
+
+class CheckedPage(_Strict):
+    """One primary page the record was compared with, field by field, on a given day."""
+
+    url: Url = Field(description="The page compared: the arXiv abstract page, the proceedings or publisher page, the dblp entry or the Crossref record.")
+    kind: PageKind = Field(description="arxiv, publisher (proceedings or publisher page), dblp or crossref.")
+    date: Day = Field(description="The day of the comparison, YYYY-MM-DD.")
+    via: Optional[NoteText] = Field(None, description="How the page was read when not live at its own address: a stored copy, a mirror, an export.")
+
+    @property
+    def label(self) -> str:
+        return PAGE_KIND_LABELS[self.kind]
+
+
 class Labels(_Strict):
     """Taxonomy labels, one list per axis; the axes are added from taxonomy.yaml."""
 
@@ -288,6 +327,7 @@ class Paper(_Strict):
     aliases: list[RecordId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Ids of records merged into this one.")
     distinct_from: list[RecordId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Look-alike records checked to be other works.")
     sources: Optional[Sources] = None
+    checked: list[CheckedPage] = Field(default_factory=list, max_length=MAX_ITEMS, description="Primary pages the record was compared with (docs/curation.md, Verification).")
     corrections: list[Correction] = Field(default_factory=list, max_length=MAX_CORRECTIONS)
     doubts: list[NoteText] = Field(default_factory=list, max_length=MAX_ITEMS, description="Questions a curator left open.")
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Union
 
-from sitegen.model import Paper
+from sitegen.model import PAGE_KIND_LABELS, Paper
 from sitegen.pipeline import Collection
 
 SEED_FILE = "sources/awesome-knowledge-distillation.md"
@@ -29,7 +29,14 @@ class Ids:
     ids: tuple[str, ...]
 
 
-Cell = Union[str, int, Ids]  # str: record text, shown exactly as written
+@dataclass(frozen=True)
+class Links:
+    """Links (label, address) shown as links; addresses are http(s) URLs the model accepted."""
+
+    links: tuple[tuple[str, str], ...]
+
+
+Cell = Union[str, int, Ids, Links]  # str: record text, shown exactly as written
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,16 @@ def counts(papers: Iterable[Paper]) -> dict[str, int]:
         "corrections": sum(len(p.corrections) for p in papers),
         "merged seed entries": sum(max(0, len(p.sources.seed) - 1) for p in papers if p.sources),
         "open doubts": sum(len(p.doubts) for p in papers),
+        "checked against a primary page": sum(bool(p.checked) for p in papers),
     }
+
+
+def checked_share(papers: Iterable[Paper]) -> str:
+    """'N of M records (P %)' checked against at least one primary page."""
+    papers = list(papers)
+    done = sum(bool(p.checked) for p in papers)
+    share = f"{100 * done / len(papers):.1f}" if papers else "0.0"
+    return f"{done} of {len(papers)} records ({share} %)"
 
 
 def tables(collection: Collection, guide: str) -> list[Table]:
@@ -77,6 +93,24 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         tuple((name, value) for name, value in counts(papers).items()),
         right=(1,),
     )]
+
+    checked = [p for p in papers if p.checked]
+    kinds = Counter(c.kind for p in checked for c in p.checked)
+    out.append(Table(
+        f"## Checked against the paper ({checked_share(papers)})",
+        ("Records compared field by field with a primary page: the arXiv abstract page, the "
+         "proceedings or publisher page, the dblp entry or the Crossref record. The others still "
+         "rest on their sources (the seed list, the survey, community lists) only.",),
+        ("page", "records"),
+        tuple((PAGE_KIND_LABELS[kind], sum(any(c.kind == kind for c in p.checked) for p in checked)) for kind in PAGE_KIND_LABELS if kinds[kind]),
+        right=(1,),
+    ))
+    out.append(Table(
+        "### Records checked", (),
+        ("record", "pages compared", "last checked"),
+        tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind], c.url) for c in p.checked)), max(c.date for c in p.checked))
+              for p in checked),
+    ))
 
     merged = [p for p in papers if (p.sources and len(p.sources.seed) > 1) or p.aliases or p.alt_titles]
     out.append(Table(
@@ -123,13 +157,23 @@ def tables(collection: Collection, guide: str) -> list[Table]:
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
 
 
+def _markdown_url(url: str) -> str:
+    """A link target for Markdown: characters that would end or break the link are escaped."""
+    return "".join(f"%{ord(c):02X}" if c in "()<>[]|\\ `\"" else c for c in url)
+
+
 def _markdown_cell(cell: Cell) -> str:
+    if isinstance(cell, Links):
+        return ", ".join(f"[{_markdown_text(label)}]({_markdown_url(url)})" for label, url in cell.links)
     if isinstance(cell, Ids):
         return ", ".join(f"`{i}`" for i in cell.ids)
     if isinstance(cell, int):
         return str(cell)
-    text = html.escape(" ".join(cell.split()), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _markdown_text(cell)
+
+
+def _markdown_text(text: str) -> str:
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def audit(collection: Collection, guide: str = "docs/curation.md") -> str:
@@ -152,6 +196,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # Python-Markdown ma
 
 
 def _html_cell(cell: Cell) -> str:
+    if isinstance(cell, Links):
+        return ", ".join(f'<a href="{html.escape(_CONTROL.sub("", url))}">{html.escape(label)}</a>' for label, url in cell.links)
     if isinstance(cell, Ids):
         return ", ".join(f"<code>{html.escape(i)}</code>" for i in cell.ids)
     if isinstance(cell, int):

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sitegen.document import Document, read_yaml
 from sitegen.errors import DataError, Problem
 from sitegen.messages import problems_from
+from sitegen.titles import load_protected_words
 
 TAXONOMY_FILE = "taxonomy.yaml"
 VENUES_FILE = "venues.yaml"
@@ -95,6 +96,7 @@ class Taxonomy:
     source: dict[str, str] = field(default_factory=dict)
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
     venue_keys: dict[str, str] = field(default_factory=dict)  # alias_key -> venue id
+    protected_words: frozenset[str] = frozenset()  # protected-words.yaml: words titles keep capitalised
 
     @classmethod
     def load(cls, root: Path) -> "Taxonomy":
@@ -102,6 +104,7 @@ class Taxonomy:
         problems: list[Problem] = []
         taxonomy_file = _read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
         venues_file = _read_model(root / VENUES_FILE, _VenuesFile, problems)
+        protected_words = load_protected_words(root, problems)
         if taxonomy_file is None or venues_file is None:
             raise DataError(problems)
         tax_doc, tax = taxonomy_file
@@ -136,7 +139,7 @@ class Taxonomy:
                 keys.setdefault(key, venue.id)
         if problems:
             raise DataError(problems)
-        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys)
+        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys, protected_words)
 
     # --- taxonomy -----------------------------------------------------------------------
 

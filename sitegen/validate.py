@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -14,6 +15,7 @@ from sitegen.keys import base_key, matches_base
 from sitegen.messages import did_you_mean, describe, problems_from
 from sitegen.model import FIELD_NAMES, Paper, paper_model
 from sitegen.taxonomy import Taxonomy
+from sitegen.titles import title_problems
 
 # Which BibTeX entry types suit each kind of venue.
 _TYPES_FOR_KIND = {
@@ -24,6 +26,21 @@ _TYPES_FOR_KIND = {
     "book": ("book", "incollection"),
     "report": ("techreport",),
 }
+
+# Where each kind of checked page lives; a publisher page is anywhere else.
+_KIND_HOSTS = {
+    "arxiv": ("arxiv.org",),
+    "dblp": ("dblp.org", "dblp.uni-trier.de", "dblp.dagstuhl.de"),
+    "crossref": ("api.crossref.org", "search.crossref.org", "doi.org"),
+}
+
+
+def _host_kind(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    for kind, hosts in _KIND_HOSTS.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return kind
+    return "publisher"
 
 
 def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Paper | None, list[Problem]]:
@@ -65,6 +82,12 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
     for i, correction in enumerate(paper.corrections):
         if correction.field not in FIELD_NAMES:
             problems.append(doc.problem(("corrections", i, "field"), f"corrections[{i}].field: '{correction.field}' is not a record field{did_you_mean(correction.field, FIELD_NAMES)}"))
+    for message in title_problems(paper.title, taxonomy.protected_words):
+        problems.append(doc.problem(("title",), f"title: {message}", severity="warning"))
+    for i, page in enumerate(paper.checked):
+        found = _host_kind(page.url)
+        if found != page.kind:
+            problems.append(doc.problem(("checked", i, "kind"), f"checked[{i}].kind: '{page.kind}' does not fit {page.url} (a {found} address); give the page's own address in url, and a mirror or copy under via"))
     for name in ("aliases", "distinct_from"):
         for i, other in enumerate(getattr(paper, name)):
             if other == paper.id:

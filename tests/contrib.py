@@ -85,24 +85,39 @@ def enter_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @dataclass
 class RecordedServer:
-    """A local HTTP server answering each recorded request (responses/index.json) with its recorded answer."""
+    """A local HTTP server answering each recorded request (`responses`/index.json) with its recorded answer.
+
+    An answer is {status, type, file} and may name `headers`; a list of answers is served in
+    turn, its last answer repeating (a service that says "wait" once, then answers).
+    """
 
     requests: list[str] = field(default_factory=list)
     url: str = ""
+    responses: Path = RESPONSES
 
     def __enter__(self) -> "RecordedServer":
-        index = {path.lower(): answer for path, answer in json.loads((RESPONSES / "index.json").read_text()).items()}
+        folder = self.responses
+        index = {path.lower(): answer for path, answer in json.loads((folder / "index.json").read_text()).items()}
+        served: dict[str, int] = {}
         requests = self.requests
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
                 requests.append(self.path)
-                answer = index.get(self.path.lower())  # DOIs are case-insensitive, as on Crossref
+                key = self.path.lower()  # DOIs are case-insensitive, as on Crossref
+                answer = index.get(key)
+                if isinstance(answer, list):
+                    answer = answer[min(served.get(key, 0), len(answer) - 1)]
+                    served[key] = served.get(key, 0) + 1
+                headers: dict[str, str] = {}
                 if answer is None:
                     status, kind, body = 599, "text/plain", f"no recorded answer for {self.path}".encode()
                 else:
-                    status, kind, body = answer["status"], answer["type"], (RESPONSES / answer["file"]).read_bytes()
+                    status, kind, body = answer["status"], answer["type"], (folder / answer["file"]).read_bytes()
+                    headers = answer.get("headers", {})
                 self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

@@ -25,4 +25,4 @@ def test_the_site_page_puts_record_text_only_in_html_cells(make_paper, taxonomy)
     cell = "<td>Checked {: tabindex=0 autofocus onfocus=alert(document.domain) } [T](javascript:x) *a* &lt;img src=x&gt; |</td>"
     assert f"<tr><td><code>smith2020good</code></td>{cell}</tr>" in page.splitlines()
     outside_tables = [line for line in page.splitlines() if not line.startswith("<")]
-    assert not any("Checked" in line for line in outside_tables)
+    assert not any("onfocus" in line or "javascript" in line for line in outside_tables)

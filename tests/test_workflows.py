@@ -62,7 +62,7 @@ def pages() -> dict[str, Any]:
 
 def test_every_workflow_is_valid_yaml_with_jobs() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["pages.yml", "pull-request.yml"]
+    assert [f.name for f in files] == ["pages.yml", "pull-request.yml", "verify.yml"]
     for path in files:
         workflow = load(path)
         assert {"name", "on", "jobs"} <= set(workflow), path
@@ -112,6 +112,44 @@ def test_pages_workflow_builds_on_main_and_deploys(pages: dict[str, Any]) -> Non
     assert upload["with"]["path"] == "site"  # where `sitegen build` writes
     assert pages["jobs"]["deploy"]["needs"] == "build"
     assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_every_workflow_follows_githubs_schema(tmp_path: Path) -> None:
+    """GitHub's published schema for workflow files, as check-jsonschema ships it (no network)."""
+    files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
+    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *files],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: x\non:\n  schedule: weekly\njobs: {}\n", encoding="utf-8")
+    again = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(broken)],
+                           capture_output=True, text=True)
+    assert again.returncode == 1  # the check can fail
+
+
+@pytest.fixture(scope="module")
+def verify() -> dict[str, Any]:
+    return load(WORKFLOWS / "verify.yml")
+
+
+def test_verify_workflow_runs_weekly_and_keeps_one_issue_with_the_report(verify: dict[str, Any]) -> None:
+    [schedule] = verify["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit() and minute.isdigit() and hour.isdigit()  # once a week
+    assert "workflow_dispatch" in verify["on"]
+    assert verify["permissions"] == {"contents": "read", "issues": "write"}
+    [command] = [c for c in runs(verify) if " sitegen " in c]
+    assert command == '.venv/bin/python -m sitegen verify --mailto "${{ vars.VERIFY_MAILTO }}" --output verify-report.txt'
+    assert_sitegen_command(command)
+    step = next(s for s in steps(verify) if s.get("run") == command)
+    assert step["continue-on-error"] is True
+    cache = next(s for s in steps(verify) if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/sitegen/verify"  # where sitegen verify keeps its answers
+    issue = next(s for s in steps(verify) if "gh issue" in s.get("run", ""))
+    assert issue["if"] == "${{ !cancelled() }}"
+    assert "verify-report.txt" in issue["run"]
+    assert "gh issue list --label verification --state open" in issue["run"]
+    assert "gh issue edit" in issue["run"] and "gh issue create" in issue["run"]
 
 
 def test_every_sitegen_command_in_a_workflow_parses() -> None:

@@ -10,7 +10,7 @@ undoes exactly this, so export, import, export gives the same text.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Collection, Iterable
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -40,8 +40,10 @@ def _is_title_case(words: list[str]) -> bool:
     return sum(w[:1].isupper() for w in body) * 2 >= len(body)
 
 
-def _needs_protection(part: str, title_case: bool, sentence_start: bool) -> bool:
+def _needs_protection(part: str, title_case: bool, sentence_start: bool, protected: Collection[str] = ()) -> bool:
     """Whether a word (one part of a hyphenated word) must keep its capitals in any style."""
+    if part in protected:
+        return True  # the registry of protected words: Bayesian, Hilbert, even in a Title Case title
     if any(c.isupper() for c in part[1:]):
         return True  # BERT, FitNets, MobileNetV2, t-SNE
     if not part[:1].isupper():
@@ -50,7 +52,7 @@ def _needs_protection(part: str, title_case: bool, sentence_start: bool) -> bool
     return not title_case and not sentence_start
 
 
-def protect_title(title: str) -> str:
+def protect_title(title: str, protected: Collection[str] = ()) -> str:
     """The title encoded for BibTeX, with names and acronyms wrapped in braces, math as math."""
     words = [t for t in re.split(r"\s+", title) if t]
     title_case = _is_title_case(words)
@@ -75,19 +77,19 @@ def protect_title(title: str) -> str:
             if not token or token.isspace():
                 out.append(encode(token))
                 continue
-            out.append(_protect_token(token, title_case, sentence_start))
+            out.append(_protect_token(token, title_case, sentence_start, protected))
             # bibtex keeps the case of the first letter after ": " itself.
             sentence_start = token.endswith(":")
     return "".join(out)
 
 
-def _protect_token(token: str, title_case: bool, sentence_start: bool) -> str:
+def _protect_token(token: str, title_case: bool, sentence_start: bool, protected: Collection[str]) -> str:
     out = []
     first = True
     for piece in re.split(r"([^\w]+)", token):
         if not piece:
             continue
-        if re.fullmatch(r"\w+", piece) and _needs_protection(piece, title_case, sentence_start and first):
+        if re.fullmatch(r"\w+", piece) and _needs_protection(piece, title_case, sentence_start and first, protected):
             out.append("{" + encode(piece) + "}")
         else:
             out.append(encode(piece))
@@ -119,7 +121,7 @@ def entry(paper: Paper, taxonomy: Taxonomy) -> Entry:
         authors.append("others")
     fields: list[tuple[str, str | int]] = [
         ("author", " and ".join(authors)),
-        ("title", protect_title(paper.title)),
+        ("title", protect_title(paper.title, taxonomy.protected_words)),
     ]
     venue = taxonomy.venues[paper.venue] if paper.venue else None
     if venue is not None and paper.type == "article":
