@@ -76,7 +76,8 @@ def _merge(old: Any, new: Any, path: tuple[str, ...]) -> Any:
                 node[i] = merged
             else:
                 node.append(merged)
-        if path in FLOW_LISTS or path[0] == "taxonomy" or not new:  # block style cannot write an empty list
+        # Labels are flow lists wherever they are: the record's own, and those a result's source gives.
+        if path in FLOW_LISTS or path[0] == "taxonomy" or path[-2:-1] == ("taxonomy",) or not new:  # block style cannot write an empty list
             node.fa.set_flow_style()
         else:
             node.fa.set_block_style()

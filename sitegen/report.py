@@ -43,6 +43,8 @@ def counts(papers: Iterable[Paper]) -> dict[str, int]:
         "corrections": sum(len(p.corrections) for p in papers),
         "merged seed entries": sum(max(0, len(p.sources.seed) - 1) for p in papers if p.sources),
         "open doubts": sum(len(p.doubts) for p in papers),
+        "results": sum(len(p.results) for p in papers),
+        "results with doubts": sum(1 for p in papers for r in p.results if r.doubts),
     }
 
 
@@ -93,4 +95,12 @@ def audit(collection: Collection, guide: str = "docs/curation.md") -> str:
     out += ["| record | doubt |", "|---|---|"]
     for p, d in doubtful:
         out.append(f"| `{p.id}` | {_cell(d)} |")
+
+    kept = [(p, i, r, d) for p in papers for i, r in enumerate(p.results) for d in r.doubts]
+    out += ["", f"## Results kept as the source prints them ({len(kept)})", ""]
+    out.append("Results whose printed gain the scores contradict, or whose source labels or names the method otherwise than the record, each with the curator's reason.")
+    out += ["", "| record | result | source | doubt |", "|---|---|---|---|"]
+    for p, i, r, d in kept:
+        where = f"survey {r.source.survey}" if r.source.survey else (r.source.table or "")
+        out.append(f"| `{p.id}` | results[{i}] ({r.dataset}) | {_cell(where)} | {_cell(d)} |")
     return "\n".join(out) + "\n"

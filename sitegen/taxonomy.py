@@ -1,6 +1,8 @@
 """The survey's taxonomy and the venue registry, read from data files into lookup tables.
 
 Nothing here names a category or a venue: both come from ``taxonomy.yaml`` and ``venues.yaml``.
+The benchmark and architecture registries beside them are read by `sitegen.benchmarks` and
+held here too, so that one loaded object carries every vocabulary a record is checked against.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sitegen.benchmarks import Benchmarks, load_benchmarks
 from sitegen.document import Document, read_yaml
 from sitegen.errors import DataError, Problem
 from sitegen.messages import problems_from
@@ -95,6 +98,7 @@ class Taxonomy:
     source: dict[str, str] = field(default_factory=dict)
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
     venue_keys: dict[str, str] = field(default_factory=dict)  # alias_key -> venue id
+    benchmarks: Benchmarks = field(default_factory=Benchmarks)  # datasets, metrics, architectures
 
     @classmethod
     def load(cls, root: Path) -> "Taxonomy":
@@ -102,6 +106,7 @@ class Taxonomy:
         problems: list[Problem] = []
         taxonomy_file = _read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
         venues_file = _read_model(root / VENUES_FILE, _VenuesFile, problems)
+        benchmarks = load_benchmarks(root, _read_model, problems)
         if taxonomy_file is None or venues_file is None:
             raise DataError(problems)
         tax_doc, tax = taxonomy_file
@@ -136,7 +141,7 @@ class Taxonomy:
                 keys.setdefault(key, venue.id)
         if problems:
             raise DataError(problems)
-        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys)
+        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys, benchmarks)
 
     # --- taxonomy -----------------------------------------------------------------------
 
