@@ -128,7 +128,8 @@ def parse_row(key: str, table: str, text: str, taxonomy: Taxonomy) -> SurveyRow:
         source["method"] = named.group("method")
     source["taxonomy"] = {"knowledge": knowledge, "scheme": [scheme]}
     result["source"] = source
-    row.result = result
+    if row.failure is None:  # a network not in the registry leaves no result
+        row.result = result
     return row
 
 
