@@ -103,4 +103,6 @@ def _cut(seq: CommentedSeq, length: int) -> CommentedSeq:
 
 
 def _is_set(value: Any) -> bool:
+    if isinstance(value, dict):  # a mapping of empty values (a result's source labels) is not written
+        return any(_is_set(v) for v in value.values())
     return value not in (None, [], {}, False)

@@ -290,6 +290,13 @@ def paper_model(taxonomy: "Taxonomy") -> type[Paper]:
     )
 
 
+def result_model(taxonomy: "Taxonomy") -> type[Result]:
+    """The Result class of `paper_model(taxonomy)`: one result checked as a record's would be."""
+    import typing
+
+    return typing.get_args(paper_model(taxonomy).model_fields["results"].annotation)[0]
+
+
 def _registry_name(kind: str, resolve: Any, keys: dict[str, str], ids: Any, file: str, hint: Any) -> Any:
     """Text that must name an entry of a registry (by id or alias); the schema offers the ids."""
 
