@@ -1,4 +1,5 @@
-"""`sitegen add`: one new record, from a BibTeX entry, an arXiv id or a DOI.
+"""`sitegen add`: one new record, from a BibTeX entry, an arXiv id or a DOI (with --result-of,
+one result added to a record instead: see `sitegen.commands.add_result`).
 
 The recipe: read the labels given as options (one option per taxonomy axis), read the source,
 refuse a paper the collection already has, ask for missing labels on a terminal (or say which
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from sitegen.document import Document, display_path, parse_yaml
 from sitegen.errors import SitegenError, UsageError
 from sitegen.fmt import render
+from sitegen.commands.add_result import result_from_options, run_add_result, with_result
 from sitegen.importers.draft import Draft, existing_matches, to_record
 from sitegen.keys import base_key, next_free
 from sitegen.load import PAPERS_DIR
@@ -244,10 +246,13 @@ def checked_text(paper: Paper, path: Path, taxonomy: Taxonomy, origin: str) -> s
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.result_of:
+        return run_add_result(args)
     root: Path = args.root
     collection = load_collection(root)
     taxonomy = collection.taxonomy
     given = labels_from_options(args, taxonomy)
+    result = result_from_options(args, taxonomy)
     unknown = [other for other in args.distinct_from if other not in collection.by_id]
     if unknown:
         raise UsageError(f"--distinct-from {unknown[0]}: no such record{did_you_mean(unknown[0], collection.by_id)}")
@@ -267,6 +272,8 @@ def run_add(args: argparse.Namespace) -> int:
         raise UsageError(missing_labels_message(taxonomy))
     if (scope, labels) != (paper.scope, given):
         paper = make_paper(draft, taxonomy, scope, labels, taken, args.distinct_from)
+    if result is not None:
+        paper = with_result(paper, result, taxonomy, draft.origin)
     path = root / PAPERS_DIR / f"{paper.id}.yaml"
     text = checked_text(paper, path, taxonomy, draft.origin)
     shown = display_path(path)
