@@ -13,11 +13,42 @@ from sitegen.export.results import from_csv, from_json
 from sitegen.site import urls
 from sitegen.site.results import CHART_PAIRS
 
-from tests.site.conftest import BuiltSite
+from tests.site.conftest import BuiltSite, build, make_tiny_collection
 from tests.site.test_site_build import page
 
 
-@pytest.fixture(params=["tiny", "real"])
+# A result written to attack the pages and the CSV: HTML, Jinja and Markdown syntax, and text a
+# spreadsheet would run as a formula. It goes on the tiny collection's hostile record.
+HOSTILE_RESULT = """\
+results:
+  - dataset: cifar-10
+    metric: top1-accuracy
+    teacher:
+      arch: resnet56
+      score: 93.61
+    student:
+      arch: resnet20
+      score: 92.22
+      distilled: 93.15
+    gain: 0.84
+    source:
+      table: "=HYPERLINK(\\"https://example.org\\") <script>alert(5)</script> {{ 2 }}"
+      row: "<img src=x onerror=alert(6)> | pipe"
+      method: "-<b>M</b>"
+    doubts:
+      - "<script>alert(7)</script> {{ 3 }} **not bold**; the gain is printed as 0.84."
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    root = make_tiny_collection(tmp_path_factory.mktemp("hostile-results") / "collection")
+    record = root / "papers" / "hostile2020script.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + HOSTILE_RESULT, encoding="utf-8")
+    return build(root, tmp_path_factory.mktemp("hostile-results-out"))
+
+
+@pytest.fixture(params=["hostile", "real"])
 def any_site(request: pytest.FixtureRequest) -> BuiltSite:
     return request.getfixturevalue(f"{request.param}_site")
 
@@ -104,8 +135,10 @@ def test_downloads_read_back_to_the_records_results(any_site: BuiltSite) -> None
     assert held
     csv_text = (any_site.site / urls.RESULTS_CSV).read_text(encoding="utf-8")
     json_text = (any_site.site / urls.RESULTS_JSON).read_text(encoding="utf-8")
-    assert from_csv(csv_text, taxonomy) == held
-    assert from_json(json_text, taxonomy) == held
+    # Compared as data: the classes a collection's results are checked with are built per load.
+    dumped = [(pid, r.model_dump()) for pid, r in held]
+    assert [(pid, r.model_dump()) for pid, r in from_csv(csv_text, taxonomy)] == dumped
+    assert [(pid, r.model_dump()) for pid, r in from_json(json_text, taxonomy)] == dumped
     downloads = page(any_site, urls.DOWNLOADS)
     assert '<a href="kd-results.csv" download>kd-results.csv</a>' in downloads
     assert '<a href="kd-results.json" download>kd-results.json</a>' in downloads
@@ -119,15 +152,28 @@ def test_explore_data_counts_each_papers_results(real_site: BuiltSite) -> None:
     assert sum(1 for n in counts.values() if n) == 30
 
 
-def test_a_hostile_result_shows_as_typed(tiny_site: BuiltSite) -> None:
+def test_a_hostile_result_shows_as_typed(hostile_site: BuiltSite) -> None:
     for path in (urls.paper("hostile2020script"), urls.results("cifar-10")):
-        text = page(tiny_site, path)
+        text = page(hostile_site, path)
         assert "<script>alert(" not in text and "<img src=x" not in text and "<b>M</b>" not in text
-    paper = page(tiny_site, urls.paper("hostile2020script"))
+    paper = page(hostile_site, urls.paper("hostile2020script"))
     assert html.escape('=HYPERLINK("https://example.org") <script>alert(5)</script> {{ 2 }}', quote=False) in paper.replace("&#34;", '"')
     assert html.escape("<script>alert(7)</script> {{ 3 }} **not bold**", quote=False) in paper
     # In the CSV a text that a spreadsheet would run as a formula is made inert, and reads back as written.
-    csv_text = (tiny_site.site / urls.RESULTS_CSV).read_text(encoding="utf-8")
+    csv_text = (hostile_site.site / urls.RESULTS_CSV).read_text(encoding="utf-8")
     assert ",\"'=HYPERLINK(\"\"https://example.org\"\")" in csv_text and ",'-<b>M</b>," in csv_text
-    (_, result), = from_csv(csv_text, tiny_site.collection.taxonomy)
+    (_, result), = from_csv(csv_text, hostile_site.collection.taxonomy)
     assert result.source.table.startswith("=HYPERLINK(") and result.source.method == "-<b>M</b>"
+
+
+def test_results_pages_charts_and_downloads_are_the_same_bytes_build_to_build() -> None:
+    from sitegen.site.build import gather
+
+    from tests.site.conftest import REPO
+
+    first, _ = gather(REPO)
+    second, _ = gather(REPO)
+    ours = sorted(p for p in first if p.startswith("results/") or p.startswith("downloads/kd-results"))
+    assert len(ours) == 5  # the overview, two benchmarks, the CSV and the JSON
+    assert all(first[p] == second[p] for p in ours)
+    assert b"<svg" in first["results/cifar-100/index.md"]

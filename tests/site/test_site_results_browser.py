@@ -11,8 +11,8 @@ import pytest
 from sitegen.results import gain_from_scores
 from sitegen.site import urls
 
-from tests.site.conftest import BuiltSite
-from tests.site.test_site_browser import Watched, _explore_state, browser, watched  # noqa: F401 (fixtures)
+from tests.site.conftest import BuiltSite, Watched
+from tests.site.test_site_browser import _explore_state
 
 pytestmark = pytest.mark.browser
 
