@@ -105,4 +105,7 @@ def _cut(seq: CommentedSeq, length: int) -> CommentedSeq:
 def _is_set(value: Any) -> bool:
     if isinstance(value, dict):  # a mapping of empty values (a result's source labels) is not written
         return any(_is_set(v) for v in value.values())
-    return value not in (None, [], {}, False)
+    if isinstance(value, list):
+        return bool(value)
+    # Compared by identity: a score of 0 or 0.0 equals False, and must still be written.
+    return value is not None and value is not False

@@ -206,3 +206,20 @@ def test_gain_from_scores_and_its_tolerance(taxonomy) -> None:
     assert tolerance(metric) == pytest.approx(0.01)
     no_baseline = record.results[0].model_copy(update={"student": record.results[0].student.model_copy(update={"score": None})})
     assert gain_from_scores(no_baseline, metric) is None
+
+
+def test_fmt_writes_a_score_of_zero(taxonomy) -> None:
+    # 0.0 equals False in Python: a score of zero must not be taken for an unset value.
+    from sitegen.fmt import render
+    from sitegen.model import paper_model
+
+    record = paper_model(taxonomy).model_validate({
+        "id": "smith2020good", "title": "A good record", "authors": ["Smith, A."], "year": 2020, "venue": "cvpr",
+        "type": "inproceedings", "scope": "core", "taxonomy": {"knowledge": ["response-based"]},
+        "results": [{"dataset": "cifar-10", "metric": "top1-error", "teacher": {"arch": "resnet56", "score": 0.0},
+                     "student": {"arch": "resnet20", "score": 0, "distilled": 0.0}, "gain": 0, "source": {"table": "Table 1"}}],
+    })
+    assert render(record).endswith(
+        "    teacher:\n      arch: resnet56\n      score: 0.0\n    student:\n      arch: resnet20\n      score: 0.0\n"
+        "      distilled: 0.0\n    gain: 0.0\n    source:\n      table: Table 1\n"
+    )
