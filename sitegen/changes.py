@@ -2,8 +2,8 @@
 
 The branch's changes are those since it left REF (their merge-base), as `git diff` sees the
 working tree: committed, staged, unstaged, and new files not yet added. Deleted records are
-gone and have nothing to check. A change to the taxonomy, the venue registry or the registry of
-protected words can break any record, so it selects them all.
+gone and have nothing to check. A change to the taxonomy or to a registry (venues, benchmarks,
+architectures, protected words) can break any record, so it selects them all.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from pathlib import Path
 from sitegen.document import display_path
 from sitegen.errors import UsageError
 from sitegen.load import PAPERS_DIR
+from sitegen.benchmarks import ARCHITECTURES_FILE, BENCHMARKS_FILE
 from sitegen.taxonomy import TAXONOMY_FILE, VENUES_FILE
 from sitegen.titles import PROTECTED_WORDS_FILE
+
+_VOCABULARIES = (TAXONOMY_FILE, VENUES_FILE, BENCHMARKS_FILE, ARCHITECTURES_FILE, PROTECTED_WORDS_FILE)
 
 
 def _git(root: Path, *args: str) -> str:
@@ -42,11 +45,11 @@ def changed_records(root: Path, base: str) -> set[str]:
         fetch = f"git fetch {remote} {branch}" if branch else "git fetch"
         raise UsageError(f"--base {base}: no such commit or branch here; fetch it first ({fetch}) or give another --base")
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
-    watched = (PAPERS_DIR, TAXONOMY_FILE, VENUES_FILE, PROTECTED_WORDS_FILE)
+    watched = (PAPERS_DIR, *_VOCABULARIES)
     names = _git(root, "diff", "--name-only", "--relative", "--diff-filter=ACMRT", "-z", merge_base, "--", *watched)
     names += _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *watched)
     changed = {name for name in names.split("\0") if name}
-    if changed & {TAXONOMY_FILE, VENUES_FILE, PROTECTED_WORDS_FILE}:
+    if changed & set(_VOCABULARIES):
         folder = root / PAPERS_DIR
         changed |= {f"{PAPERS_DIR}/{p.name}" for p in folder.iterdir()} if folder.is_dir() else set()
     return {display_path(root / name) for name in changed if name.startswith(f"{PAPERS_DIR}/")}

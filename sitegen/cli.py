@@ -49,7 +49,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
     add = sub.add_parser(
         "add",
-        help="create one record from BibTeX, an arXiv id or a DOI",
+        help="create one record from BibTeX, an arXiv id or a DOI, or add a result to a record",
         description="Create one normalized record in papers/. Taxonomy labels come from the options below "
         "(one per axis of taxonomy.yaml, each repeatable or comma-separated) or, on a terminal, from prompts.",
     )
@@ -57,6 +57,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     source.add_argument("--bibtex", metavar="FILE", help="a file with one BibTeX entry, or - for standard input")
     source.add_argument("--arxiv", metavar="ID", help="an arXiv id or URL (looked up on arxiv.org)")
     source.add_argument("--doi", metavar="DOI", help="a DOI (looked up on Crossref)")
+    source.add_argument("--result-of", metavar="ID", help="add a result (see 'a result' below) to the record ID instead of creating a record")
     add.add_argument("--scope", choices=("core", "related"), default=None, help="core: distillation work (default); related: background the survey cites")
     add.add_argument("--code", metavar="URL", help="link to the code")
     add.add_argument("--distinct-from", action="append", default=[], metavar="ID", help="a record this paper resembles but is not (see the duplicate refusal); repeatable")
@@ -64,8 +65,10 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     add.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
     if "add" in argv:  # one option per taxonomy axis, read from taxonomy.yaml only when `add` runs
         from sitegen.commands.add import add_axis_options
+        from sitegen.commands.add_result import add_result_options
 
         add_axis_options(add, argv)
+        add_result_options(add)
 
     build = sub.add_parser("build", help="generate the pages into build/docs/ and build the static site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ under --root)")

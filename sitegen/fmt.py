@@ -90,7 +90,8 @@ def _canonical(old: Any, new: Any, path: tuple, one_per_line: set, top: bool = F
     if isinstance(new, list):
         had = old if isinstance(old, list) else []
         node = CommentedSeq(_canonical(had[i] if i < len(had) else None, v, path + (i,), one_per_line) for i, v in enumerate(new))
-        flow = (path in FLOW_LISTS or (path and path[0] == "taxonomy")) and path not in one_per_line
+        # Labels are flow lists wherever they are: the record's own, and those a result's source gives.
+        flow = (path in FLOW_LISTS or (path and path[0] == "taxonomy") or path[-2:-1] == ("taxonomy",)) and path not in one_per_line
         if flow or not new:  # block style cannot write an empty list
             node.fa.set_flow_style()
         else:
@@ -118,4 +119,9 @@ def _unprintable(text: str) -> bool:
 
 
 def _is_set(value: Any) -> bool:
-    return value not in (None, [], {}, False)
+    if isinstance(value, dict):  # a mapping of empty values (a result's source labels) is not written
+        return any(_is_set(v) for v in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    # Compared by identity: a score of 0 or 0.0 equals False, and must still be written.
+    return value is not None and value is not False

@@ -53,6 +53,7 @@ _EXPECTED = {
     "dict_type": "a mapping",
     "model_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
+    "score_type": "a number",
 }
 
 

@@ -198,6 +198,14 @@ def _leaves(value: Any) -> Iterator[Any]:
         yield value
 
 
+def _score(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail("score_type", "expected a number")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _fail("score_type", "expected a finite number")
+    return float(value)
+
+
 Text = Annotated[str, AfterValidator(_check_text)]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(_check_text)]
 NameText = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_check_text)]
@@ -287,12 +295,54 @@ class CheckedPage(_Strict):
         return PAGE_KIND_LABELS[self.kind]
 
 
+Score = Annotated[float, PlainValidator(_score), WithJsonSchema({"type": "number"})]
+
+
 class Labels(_Strict):
     """Taxonomy labels, one list per axis; the axes are added from taxonomy.yaml."""
 
     def items(self) -> Iterator[tuple[str, list[str]]]:
         for axis in type(self).model_fields:
             yield axis, getattr(self, axis)
+
+
+class Teacher(_Strict):
+    """The teacher of a result. A result without one is self-distillation: the student teaches itself."""
+
+    arch: str = Field(description="An architecture id from architectures.yaml.")
+    score: Optional[Score] = Field(None, description="The teacher's score trained alone; absent where the source gives none.")
+    distilled: Optional[Score] = Field(None, description="The teacher's score after training with the student (online distillation), where given.")
+    ensemble: bool = Field(False, description="True when the teacher is an ensemble of networks of this architecture trained together (peers or branches), not one network.")
+
+
+class Student(_Strict):
+    """The student of a result: its baseline (trained alone) and its score after distillation."""
+
+    arch: str = Field(description="An architecture id from architectures.yaml.")
+    score: Optional[Score] = Field(None, description="The baseline: the student trained alone.")
+    distilled: Score = Field(description="The student's score after distillation.")
+
+
+class ResultSource(_Strict):
+    """Where a result is printed: a table of the paper itself, or a table and row of the survey."""
+
+    table: Optional[Text] = Field(None, description="The paper's own table, e.g. 'Table 2'.")
+    survey: Optional[str] = Field(None, description="A table of the survey (a section id such as table6).")
+    row: Optional[Text] = Field(None, description="The row as the table prints it (its method cell), e.g. 'FT (Kim et al., 2018)'.")
+    method: Optional[Text] = Field(None, description="The method's name as the source prints it.")
+    taxonomy: Labels = Field(default_factory=Labels, description="Labels the source gives the method (evidence; the record's own labels are under taxonomy).")
+
+
+class Result(_Strict):
+    """One measurement: a student distilled on a dataset, against its baseline and its teacher."""
+
+    dataset: str = Field(description="A dataset id from benchmarks.yaml.")
+    metric: str = Field(description="A metric id from benchmarks.yaml that the dataset reports.")
+    teacher: Optional[Teacher] = Field(None, description="Absent for self-distillation (no separate teacher).")
+    student: Student
+    gain: Optional[Score] = Field(None, description="The gain as the source prints it (the student's improvement over its baseline).")
+    source: ResultSource
+    doubts: list[Text] = Field(default_factory=list, description="Questions about this result: a printed gain the scores contradict, labels that disagree.")
 
 
 class Paper(_Strict):
@@ -330,6 +380,7 @@ class Paper(_Strict):
     checked: list[CheckedPage] = Field(default_factory=list, max_length=MAX_ITEMS, description="Primary pages the record was compared with (docs/curation.md, Verification).")
     corrections: list[Correction] = Field(default_factory=list, max_length=MAX_CORRECTIONS)
     doubts: list[NoteText] = Field(default_factory=list, max_length=MAX_ITEMS, description="Questions a curator left open.")
+    results: list[Result] = Field(default_factory=list, max_length=MAX_ITEMS, description="Benchmark results of the paper's method, each with its source.")
 
     _document: Optional["Document"] = PrivateAttr(None)
 
@@ -381,10 +432,66 @@ def paper_model(taxonomy: "Taxonomy") -> type[Paper]:
         return value
 
     venue = Annotated[str, Field(max_length=MAX_SHORT), AfterValidator(check_venue), WithJsonSchema({"type": "string", "enum": sorted(taxonomy.venues)})]
+    result = _result_model(taxonomy, labels)
     return create_model(  # type: ignore[call-overload]
         "Paper",
         __base__=Paper,
         taxonomy=(labels, Field(default_factory=labels, description="Taxonomy ids, one list per axis.")),
         survey=(list[section], Field(default_factory=list, max_length=MAX_ITEMS, description="Sections and tables of the survey that discuss the work.")),
         venue=(Optional[venue], Field(None, description="A venue id from venues.yaml.")),
+        results=(list[result], Field(default_factory=list, max_length=MAX_ITEMS, description="Benchmark results of the paper's method, each with its source.")),
+    )
+
+
+def result_model(taxonomy: "Taxonomy") -> type[Result]:
+    """The Result class of `paper_model(taxonomy)`: one result checked as a record's would be."""
+    import typing
+
+    return typing.get_args(paper_model(taxonomy).model_fields["results"].annotation)[0]
+
+
+def _registry_name(kind: str, resolve: Any, keys: dict[str, str], ids: Any, file: str, hint: Any) -> Any:
+    """Text that must name an entry of a registry (by id or alias); the schema offers the ids."""
+
+    def check(value: str) -> str:
+        if resolve(value) is None:
+            # The hint names registry ids only (no braces); the value goes in as context, never as template.
+            raise _fail(f"unknown_{kind}", f"unknown {kind} '{{value}}'" + hint(value, keys, file), value=value)
+        return value
+
+    return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "enum": sorted(ids)})]
+
+
+def _result_model(taxonomy: "Taxonomy", labels: type[Labels]) -> type[Result]:
+    """The Result class whose datasets, metrics, networks and survey tables are the registries'."""
+    from sitegen.benchmarks import ARCHITECTURES_FILE, BENCHMARKS_FILE
+
+    registry = taxonomy.benchmarks
+    dataset = _registry_name("dataset", registry.resolve_dataset, registry.dataset_keys, registry.datasets, BENCHMARKS_FILE, registry.hint)
+    metric = _registry_name("metric", registry.resolve_metric, registry.metric_keys, registry.metrics, BENCHMARKS_FILE, registry.hint)
+    arch = _registry_name("architecture", registry.resolve_architecture, registry.architecture_keys, registry.architectures, ARCHITECTURES_FILE, registry.hint)
+    tables = {section: section for section in taxonomy.sections if section.startswith("table")}
+
+    def check_table(value: str) -> str:
+        if value not in tables:
+            raise _fail("unknown_table", "unknown survey table '{value}'" + registry.hint(value, tables, "taxonomy.yaml's sections"), value=value)
+        return value
+
+    table = Annotated[str, AfterValidator(check_table), WithJsonSchema({"type": "string", "enum": sorted(tables)})]
+    teacher = create_model("Teacher", __base__=Teacher, arch=(arch, Field(description="An architecture id from architectures.yaml.")))  # type: ignore[call-overload]
+    student = create_model("Student", __base__=Student, arch=(arch, Field(description="An architecture id from architectures.yaml.")))  # type: ignore[call-overload]
+    source = create_model(  # type: ignore[call-overload]
+        "ResultSource",
+        __base__=ResultSource,
+        survey=(Optional[table], Field(None, description="A table of the survey (a section id such as table6).")),
+        taxonomy=(labels, Field(default_factory=labels, description="Labels the source gives the method (evidence; the record's own labels are under taxonomy).")),
+    )
+    return create_model(  # type: ignore[call-overload]
+        "Result",
+        __base__=Result,
+        dataset=(dataset, Field(description="A dataset id from benchmarks.yaml.")),
+        metric=(metric, Field(description="A metric id from benchmarks.yaml that the dataset reports.")),
+        teacher=(Optional[teacher], Field(None, description="Absent for self-distillation (no separate teacher).")),
+        student=(student, ...),
+        source=(source, ...),
     )

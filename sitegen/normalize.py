@@ -99,6 +99,40 @@ def ordered_labels(paper: Paper, taxonomy: Taxonomy) -> Paper:
     return paper.model_copy(update=update) if update else paper
 
 
+def _one_line(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def canonical_results(paper: Paper, taxonomy: Taxonomy) -> Paper:
+    """In results, a dataset, metric or network alias ('CIFAR100', 'ResNet-32x4') becomes the
+    registry id, and the labels the source gives are in the taxonomy's order, each once."""
+    if not paper.results:
+        return paper
+    registry = taxonomy.benchmarks
+
+    def canonical(text: str, resolve: Callable[[str], str | None]) -> str:
+        return resolve(text) or text
+
+    results = []
+    for result in paper.results:
+        update: dict[str, Any] = {
+            "dataset": canonical(result.dataset, registry.resolve_dataset),
+            "metric": canonical(result.metric, registry.resolve_metric),
+            "student": result.student.model_copy(update={"arch": canonical(result.student.arch, registry.resolve_architecture)}),
+        }
+        if result.teacher is not None:
+            update["teacher"] = result.teacher.model_copy(update={"arch": canonical(result.teacher.arch, registry.resolve_architecture)})
+        given = result.source.taxonomy
+        source: dict[str, Any] = {
+            name: _one_line(getattr(result.source, name)) for name in ("table", "row", "method") if getattr(result.source, name) is not None
+        }
+        source["taxonomy"] = given.model_copy(update={axis: sorted(set(nodes), key=lambda n: taxonomy.nodes[n].order) for axis, nodes in given.items()})
+        update["source"] = result.source.model_copy(update=source)
+        update["doubts"] = [unicodedata.normalize("NFC", d).strip() for d in result.doubts]
+        results.append(result.model_copy(update=update))
+    return paper.model_copy(update={"results": results}) if results != paper.results else paper
+
+
 STEPS: tuple[Step, ...] = (
     unicode_nfc,
     collapse_whitespace,
@@ -107,6 +141,7 @@ STEPS: tuple[Step, ...] = (
     canonical_doi,
     canonical_pages,
     ordered_labels,
+    canonical_results,
 )
 
 
@@ -116,12 +151,26 @@ def normalize(paper: Paper, taxonomy: Taxonomy) -> Paper:
     return paper
 
 
+def _leaf_differences(paper: Paper, loc: tuple, old: Any, new: Any) -> list[Problem]:
+    """A warning at each value of a nested field (results) that normalization changed."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [p for key in new for p in _leaf_differences(paper, loc + (key,), old.get(key), new[key])]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new) and any(isinstance(v, (dict, list)) for v in new):
+        return [p for i, (o, n) in enumerate(zip(old, new)) for p in _leaf_differences(paper, loc + (i,), o, n)]
+    if old == new:
+        return []
+    where = "".join(f"[{part}]" if isinstance(part, int) else (f".{part}" if k else part) for k, part in enumerate(loc))
+    return [paper.problem(loc, f"{where} is not in canonical form; `sitegen fmt` would write {new!r}", severity="warning")]
+
+
 def differences(before: Paper, after: Paper) -> list[Problem]:
     """A warning for each field that normalization changed: the file is not in canonical form."""
     problems = []
     for name in type(before).model_fields:
         old, new = getattr(before, name), getattr(after, name)
-        if old != new:
+        if name == "results" and old != new:
+            problems += _leaf_differences(before, (name,), [r.model_dump(mode="json") for r in old], [r.model_dump(mode="json") for r in new])
+        elif old != new:
             shown = new.model_dump() if hasattr(new, "model_dump") else new
             problems.append(before.problem((name,), f"{name} is not in canonical form; `sitegen fmt` would write {shown!r}", severity="warning"))
     return problems

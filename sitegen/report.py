@@ -69,6 +69,8 @@ def counts(papers: Iterable[Paper]) -> dict[str, int]:
         "merged seed entries": sum(max(0, len(p.sources.seed) - 1) for p in papers if p.sources),
         "open doubts": sum(len(p.doubts) for p in papers),
         "checked against a primary page": sum(bool(p.checked) for p in papers),
+        "results": sum(len(p.results) for p in papers),
+        "results with doubts": sum(1 for p in papers for r in p.results if r.doubts),
     }
 
 
@@ -142,6 +144,16 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         ("record", "source", "note"),
         tuple((Ids((p.id,)), f"survey reference {p.sources.survey}" if p.sources and p.sources.survey else "—", _text(p.note))
               for p in added),
+    ))
+
+    kept = tuple((Ids((p.id,)), f"results[{i}] ({r.dataset})", f"survey {r.source.survey}" if r.source.survey else (r.source.table or ""), d)
+                 for p in papers for i, r in enumerate(p.results) for d in r.doubts)
+    out.append(Table(
+        f"## Results kept as the source prints them ({len(kept)})",
+        ("Results whose printed gain the scores contradict, or whose source labels or names the method "
+         "otherwise than the record, each with the curator's reason.",),
+        ("record", "result", "source", "doubt"),
+        kept,
     ))
 
     doubtful = tuple((Ids((p.id,)), d) for p in papers for d in p.doubts)

@@ -26,7 +26,7 @@ def paper_schema(taxonomy: Taxonomy) -> dict[str, Any]:
             axes[axis.id]["description"] = f"{axis.label}: {axis.description}"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": f"Generated from sitegen/model.py, taxonomy.yaml and venues.yaml; do not edit. Regenerate: {REGENERATE}",
+        "$comment": f"Generated from sitegen/model.py, taxonomy.yaml, venues.yaml, benchmarks.yaml and architectures.yaml; do not edit. Regenerate: {REGENERATE}",
         **generated,
         "title": "A paper of the knowledge distillation bibliography",
         "description": "One record of papers/; the file name is its id. docs/curation.md explains each field.",

@@ -1,6 +1,8 @@
 """The survey's taxonomy and the venue registry, read from data files into lookup tables.
 
 Nothing here names a category or a venue: both come from ``taxonomy.yaml`` and ``venues.yaml``.
+The benchmark and architecture registries beside them are read by `sitegen.benchmarks` and
+held here too, so that one loaded object carries every vocabulary a record is checked against.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sitegen.benchmarks import Benchmarks, load_benchmarks
 from sitegen.document import Document, read_yaml
 from sitegen.errors import DataError, Problem
 from sitegen.messages import problems_from
@@ -97,6 +100,7 @@ class Taxonomy:
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
     venue_keys: dict[str, str] = field(default_factory=dict)  # alias_key -> venue id
     protected_words: frozenset[str] = frozenset()  # protected-words.yaml: words titles keep capitalised
+    benchmarks: Benchmarks = field(default_factory=Benchmarks)  # datasets, metrics, architectures
 
     @classmethod
     def load(cls, root: Path) -> "Taxonomy":
@@ -105,6 +109,7 @@ class Taxonomy:
         taxonomy_file = _read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
         venues_file = _read_model(root / VENUES_FILE, _VenuesFile, problems)
         protected_words = load_protected_words(root, problems)
+        benchmarks = load_benchmarks(root, _read_model, problems)
         if taxonomy_file is None or venues_file is None:
             raise DataError(problems)
         tax_doc, tax = taxonomy_file
@@ -139,7 +144,7 @@ class Taxonomy:
                 keys.setdefault(key, venue.id)
         if problems:
             raise DataError(problems)
-        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys, protected_words)
+        return cls(tuple(tax.axes), dict(tax.sections), venues, dict(tax.source), nodes, keys, protected_words, benchmarks)
 
     # --- taxonomy -----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from sitegen.errors import Problem
 from sitegen.keys import base_key, matches_base
 from sitegen.messages import did_you_mean, describe, problems_from
 from sitegen.model import FIELD_NAMES, Paper, paper_model
+from sitegen.results import result_problems
 from sitegen.taxonomy import Taxonomy
 from sitegen.titles import title_problems
 
@@ -92,6 +93,8 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
         for i, other in enumerate(getattr(paper, name)):
             if other == paper.id:
                 problems.append(doc.problem((name, i), f"{name} lists the record's own id '{other}'"))
+    if paper.results:
+        problems += result_problems(paper, taxonomy)
     return problems
 
 

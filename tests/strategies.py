@@ -75,3 +75,31 @@ def records(draw) -> dict:
     if draw(st.booleans()):
         record["note"] = draw(st.text(_CHARS, min_size=1, max_size=40)).strip() or "note"
     return record
+
+
+_ARCHITECTURES = ["resnet56", "ResNet-20", "resnet32x4", "WRN-40-1", "mobilenetv2", "resnet20-x0.5"]
+_texts = st.text(_CHARS, min_size=1, max_size=30).map(_one_line).filter(bool)
+_scores = st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2))
+
+
+@st.composite
+def results(draw) -> dict:
+    """A valid result: any networks the registry knows (by any spelling), scores in range, any text."""
+    student: dict = {"arch": draw(st.sampled_from(_ARCHITECTURES)), "distilled": draw(_scores)}
+    if draw(st.booleans()):
+        student["score"] = draw(_scores)
+    result: dict = {"dataset": draw(st.sampled_from(["cifar-10", "CIFAR100", "ImageNet"])), "metric": "top1-accuracy", "student": student}
+    if draw(st.booleans()):
+        teacher: dict = {"arch": draw(st.sampled_from(_ARCHITECTURES)), "ensemble": draw(st.booleans())}
+        for name in ("score", "distilled"):
+            if draw(st.booleans()):
+                teacher[name] = draw(_scores)
+        result["teacher"] = teacher
+    result["source"] = {"table": draw(_texts)}
+    if draw(st.booleans()):
+        result["source"]["row"] = draw(_texts)
+    # A doubt, so that any printed gain is allowed; doubts are free text.
+    result["doubts"] = [draw(st.text(_CHARS, min_size=1, max_size=40)).strip() or "doubt"]
+    if draw(st.booleans()):
+        result["gain"] = draw(st.floats(-100, 100, allow_nan=False).map(lambda x: round(x, 2)))
+    return result

@@ -57,7 +57,7 @@ def test_a_renamed_record_counts_under_its_new_name(repo: Path) -> None:
     assert changed_records(repo, "origin/main") == {"papers/he2016residual.yaml"}
 
 
-@pytest.mark.parametrize("data_file", ["venues.yaml", "taxonomy.yaml", "protected-words.yaml"])
+@pytest.mark.parametrize("data_file", ["venues.yaml", "taxonomy.yaml", "protected-words.yaml", "benchmarks.yaml", "architectures.yaml"])
 def test_a_changed_registry_selects_every_record(repo: Path, data_file: str) -> None:
     with (repo / data_file).open("a", encoding="utf-8") as out:
         out.write("# edited\n")

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sitegen import normalize
@@ -18,7 +19,7 @@ from sitegen.fmt import render
 from sitegen.importers.bibtex import read_bibtex
 from sitegen.importers.draft import to_record
 from sitegen.model import paper_model
-from tests.strategies import records
+from tests.strategies import records, results
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -69,3 +70,18 @@ def test_bibtex_export_import_export_is_a_fixpoint(taxonomy, fields) -> None:
     for name in ("volume", "number", "pages"):
         before, after = getattr(paper, name), getattr(again, name)
         assert (None if after is None else str(after)) == (None if before is None else str(before)), name
+
+
+@SETTINGS
+@given(records(), st.lists(results(), min_size=1, max_size=3))
+def test_results_round_trip_through_yaml_csv_and_json(taxonomy, fields, written) -> None:
+    from sitegen.export.results import from_csv, from_json, to_csv, to_json as results_json
+
+    paper = _paper(taxonomy, {**fields, "results": written})
+    text = render(paper)
+    again = paper_model(taxonomy).model_validate(parse_yaml(text.encode("utf-8"), "r.yaml").data)
+    assert again.model_dump() == paper.model_dump()
+    assert render(again) == text
+    held = [(paper.id, r.model_dump()) for r in paper.results]
+    assert [(i, r.model_dump()) for i, r in from_csv(to_csv([paper], taxonomy), taxonomy)] == held
+    assert [(i, r.model_dump()) for i, r in from_json(results_json([paper], taxonomy), taxonomy)] == held

@@ -11,7 +11,7 @@
   var root = document.getElementById("kd-explore");
   if (!root) return;
 
-  var RESERVED = ["q", "venue", "scope", "from", "to", "sort"];
+  var RESERVED = ["q", "venue", "scope", "results", "from", "to", "sort"];
   var PAGE = 500;  // rows drawn at a time: a table of ten thousand rows is slow to lay out
   var SORTS = { title: "Title", authors: "Authors", year: "Year", venue: "Venue" };
 
@@ -61,6 +61,7 @@
       return {
         id: row[col.id], title: row[col.title], short: row[col.short], authors: row[col.authors],
         year: row[col.year], venue: row[col.venue], scope: row[col.scope], labels: expanded,
+        results: row[col.results] || 0,
         venueShort: venue ? venue.short : "",
         text: fold([row[col.id], row[col.title], row[col.short], row[col.authors], row[col.year],
                     venue ? venue.short + " " + venue.name : ""].join(" "))
@@ -91,6 +92,11 @@
       key: "scope", title: "Scope", selected: [],
       values: [{ id: "core", label: "core (distillation)", depth: 0 }, { id: "related", label: "related (background)", depth: 0 }],
       has: function (paper, value) { return paper.scope === value; }
+    });
+    facets.push({
+      key: "results", title: "Results", selected: [],
+      values: [{ id: "yes", label: "has results", title: "benchmark results recorded from a table", depth: 0 }],
+      has: function (paper, value) { return value === "yes" && paper.results > 0; }
     });
     var state = { q: "", from: null, to: null, sort: "-year", limit: PAGE };
 

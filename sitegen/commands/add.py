@@ -1,4 +1,5 @@
-"""`sitegen add`: one new record, from a BibTeX entry, an arXiv id or a DOI.
+"""`sitegen add`: one new record, from a BibTeX entry, an arXiv id or a DOI (with --result-of,
+one result added to a record instead: see `sitegen.commands.add_result`).
 
 The recipe: read the labels given as options (one option per taxonomy axis), read the source,
 refuse a paper the collection already has, ask for missing labels on a terminal (or say which
@@ -21,6 +22,7 @@ from sitegen.document import Document, display_path, parse_yaml
 from sitegen.errors import SitegenError, UsageError, printable
 from sitegen.files import write_atomic
 from sitegen.fmt import render
+from sitegen.commands.add_result import result_from_options, run_add_result, with_result
 from sitegen.importers.draft import Draft, existing_matches, to_record
 from sitegen.keys import base_key, next_free
 from sitegen.load import PAPERS_DIR, collection_lock
@@ -275,6 +277,8 @@ def _ask(args: argparse.Namespace, root: Path) -> tuple[Labels, Draft, str, Labe
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.result_of:
+        return run_add_result(args)
     root: Path = args.root
     asked = _ask(args, root) if can_prompt(args) and args.bibtex != "-" else None  # standard input held the entry
     # The duplicate check and the write happen under the collection's lock, on the collection as
@@ -292,6 +296,9 @@ def run_add(args: argparse.Namespace) -> int:
         refuse_duplicates(paper, collection)
         if scope == "core" and not labels:
             raise UsageError(missing_labels_message(taxonomy), lines=True)
+        result = result_from_options(args, taxonomy)
+        if result is not None:
+            paper = with_result(paper, result, taxonomy, draft.origin)
         path = root / PAPERS_DIR / f"{paper.id}.yaml"
         text = checked_text(paper, path, taxonomy, draft.origin)
         shown = display_path(path)

@@ -67,7 +67,7 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
 
     for page in generated_pages(index, renderer, downloads):
         add(page.source, page.text.encode("utf-8"), "templates")
-    for download in (*downloads.whole, *downloads.by_node):
+    for download in (*downloads.whole, *downloads.results, *downloads.by_node):
         add(download.path, download.data, "downloads")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
     hand_written = project / HAND_WRITTEN

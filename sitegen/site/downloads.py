@@ -1,4 +1,5 @@
-"""The download files: the collection as BibTeX, CSL-JSON and JSON, and one .bib per node.
+"""The download files: the collection as BibTeX, CSL-JSON and JSON, one .bib per node, and the
+records' results as CSV and JSON.
 
 Each paper's BibTeX entry is written once (`to_bibtex` of that paper) and reused: on the
 paper's page, in the whole .bib and in the .bib of every node it belongs to, joined as
@@ -13,6 +14,7 @@ from functools import cached_property
 from sitegen.export.bibtex import to_bibtex
 from sitegen.export.csl import to_csl_json
 from sitegen.export.json import to_json
+from sitegen.export.results import to_csv as results_csv, to_json as results_json
 from sitegen.site import urls
 from sitegen.site.index import SiteIndex
 
@@ -59,6 +61,16 @@ class Downloads:
             Download(urls.BIBTEX_ALL, "BibTeX", n, self.bibtex([p.id for p in papers]).encode()),
             Download(urls.CSL_ALL, "CSL-JSON", n, to_csl_json(papers, self.index.taxonomy).encode()),
             Download(urls.JSON_ALL, "JSON (every field)", n, to_json(papers).encode()),
+        ]
+
+    @cached_property
+    def results(self) -> list[Download]:
+        """Every result of every record, one row each."""
+        papers, taxonomy = self.index.papers, self.index.taxonomy
+        n = sum(len(p.results) for p in papers)
+        return [
+            Download(urls.RESULTS_CSV, "CSV", n, results_csv(papers, taxonomy).encode()),
+            Download(urls.RESULTS_JSON, "JSON", n, results_json(papers, taxonomy).encode()),
         ]
 
     @cached_property

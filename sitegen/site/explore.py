@@ -14,7 +14,7 @@ from typing import Any
 from sitegen.site.index import SiteIndex
 from sitegen.site.people import display_name
 
-COLUMNS = ("id", "title", "short", "authors", "year", "venue", "scope", "labels")
+COLUMNS = ("id", "title", "short", "authors", "year", "venue", "scope", "labels", "results")
 
 
 def explore_data(index: SiteIndex) -> dict[str, Any]:
@@ -44,6 +44,7 @@ def explore_data(index: SiteIndex) -> dict[str, Any]:
             p.venue or "",
             p.scope,
             p.all_labels,
+            len(p.results),
         ]
         for p in index.papers
     ]

@@ -13,6 +13,7 @@ from sitegen.site.downloads import Downloads
 from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.people import Person
 from sitegen.site.render import Page, Renderer
+from sitegen.site.results import ResultsIndex
 
 NEWEST = 12
 COAUTHORS = 12
@@ -20,12 +21,13 @@ COAUTHORS = 12
 
 def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> list[Page]:
     """All pages, in a fixed order."""
+    results = ResultsIndex.build(index)
     return [
         home(index, renderer),
         renderer.page("explore.md.j2", urls.EXPLORE),
         renderer.page("taxonomy.md.j2", urls.TAXONOMY),
         *node_pages(index, renderer),
-        *paper_pages(index, renderer, downloads),
+        *paper_pages(index, renderer, downloads, results),
         *retired_pages(index, renderer),
         authors_page(index, renderer),
         *author_pages(index, renderer),
@@ -33,6 +35,7 @@ def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) 
         *venue_pages(index, renderer),
         years_page(index, renderer),
         *year_pages(index, renderer),
+        *results_pages(results, renderer),
         renderer.page("statistics.md.j2", urls.STATISTICS, charts=statistics(index)),
         downloads_page(index, renderer, downloads),
         *audit_page(index),
@@ -57,7 +60,7 @@ def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
         )
 
 
-def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> Iterator[Page]:
+def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex) -> Iterator[Page]:
     for paper in index.papers:
         links = [
             (label, href)
@@ -77,7 +80,16 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> I
             links=links,
             bibtex=downloads.entries[paper.id].rstrip("\n"),
             edit_url=index.repository.edit_url(f"papers/{paper.id}.yaml"),
+            results=results.by_paper.get(paper.id, []),
+            results_index=results,
         )
+
+
+def results_pages(results: ResultsIndex, renderer: Renderer) -> Iterator[Page]:
+    """The overview of benchmarks, and one page per benchmark with results."""
+    yield renderer.page("results.md.j2", urls.RESULTS, results=results)
+    for benchmark in results.benchmarks:
+        yield renderer.page("benchmark.md.j2", urls.results(benchmark.dataset.id), benchmark=benchmark, results=results)
 
 
 def retired_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
@@ -176,7 +188,7 @@ def downloads_page(index: SiteIndex, renderer: Renderer, downloads: Downloads) -
         (axis, [d for d in downloads.by_node if d.node and index.taxonomy.nodes[d.node].axis == axis.id])
         for axis in index.taxonomy.axes
     ]
-    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, by_axis=by_axis)
+    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, results=downloads.results, by_axis=by_axis)
 
 
 def audit_page(index: SiteIndex) -> Iterator[Page]:

@@ -12,9 +12,11 @@ Pages site lives under /<repository>/).
     /authors/   /authors/<slug>/
     /venues/    /venues/<venue>/
     /years/     /years/<year>/
+    /results/   /results/<dataset>/   benchmark results, one table per dataset
     /statistics/  /downloads/  /audit/   and the hand-written pages from docs/
     /downloads/<file>           the collection as .bib, CSL-JSON and JSON
     /downloads/taxonomy/<node>.bib
+    /downloads/kd-results.csv, .json   every record's results
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ YEARS = "years/"
 STATISTICS = "statistics/"
 DOWNLOADS = "downloads/"
 AUDIT = "audit/"
+RESULTS = "results/"
 CURATION = "curation/"
 
 EXPLORE_DATA = "explore/papers.json"
 BIBTEX_ALL = "downloads/kd-bibliography.bib"
 CSL_ALL = "downloads/kd-bibliography.csl.json"
 JSON_ALL = "downloads/kd-bibliography.json"
+RESULTS_CSV = "downloads/kd-results.csv"
+RESULTS_JSON = "downloads/kd-results.json"
 
 
 def paper(paper_id: str) -> str:
@@ -58,6 +63,10 @@ def venue(venue_id: str) -> str:
 
 def year(value: int) -> str:
     return f"years/{value}/"
+
+
+def results(dataset_id: str) -> str:
+    return f"results/{dataset_id}/"
 
 
 def node_bibtex(node_id: str) -> str:

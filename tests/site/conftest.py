@@ -30,9 +30,9 @@ class BuiltSite:
 
 
 def make_tiny_collection(folder: Path) -> Path:
-    """The tiny collection: the repository's taxonomy and venues, the records of tests/data/site."""
+    """The tiny collection: the repository's taxonomy and registries, the records of tests/data/site."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("taxonomy.yaml", "venues.yaml"):
+    for name in ("taxonomy.yaml", "venues.yaml", "benchmarks.yaml", "architectures.yaml"):
         shutil.copyfile(REPO / name, folder / name)
     shutil.copytree(TINY_PAPERS, folder / "papers")
     return folder
