@@ -12,7 +12,9 @@ from sitegen.errors import DataError, SitegenError, UsageError, count_summary
 def run_build(args: argparse.Namespace) -> int:
     from sitegen.site.build import build_site, report
 
-    result = build_site(args.root, args.site_dir, run_mkdocs_build=not args.no_mkdocs, verbose=getattr(args, "verbose", False))
+    result = build_site(
+        args.root, args.site_dir, run_mkdocs_build=not args.no_mkdocs, verbose=getattr(args, "verbose", False), site_url=args.site_url
+    )
     report(result)
     return 0
 
@@ -41,7 +43,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port}: cannot serve on 127.0.0.1 ({exc.strerror}); choose another port") from None
     print(f"serving {site_dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
     watched = [root / "papers", root / "taxonomy.yaml", root / "venues.yaml"]
-    watched += [PROJECT / TEMPLATES, PROJECT / HAND_WRITTEN, PROJECT / CONFIG_FILE]
+    watched += [PROJECT / TEMPLATES, PROJECT / HAND_WRITTEN, PROJECT / CONFIG_FILE, PROJECT / "overrides"]
     try:
         watch(watched, rebuild)
     finally:

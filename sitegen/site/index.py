@@ -12,6 +12,7 @@ from functools import cached_property
 
 from sitegen.model import Paper
 from sitegen.pipeline import Collection
+from sitegen.site import urls
 from sitegen.site.people import Person, people
 from sitegen.site.repository import Repository
 from sitegen.taxonomy import Taxonomy
@@ -28,10 +29,15 @@ class SiteIndex:
     papers: list[Paper]  # sorted by id
     repository: Repository = field(default_factory=Repository)
     collection: Collection | None = None
+    site_url: str | None = None  # the public address, when known at build time (site/address.py)
 
     @classmethod
-    def build(cls, collection: Collection, repository: Repository) -> "SiteIndex":
-        return cls(collection.taxonomy, sorted(collection.papers, key=lambda p: p.id), repository, collection)
+    def build(cls, collection: Collection, repository: Repository, site_url: str | None = None) -> "SiteIndex":
+        return cls(collection.taxonomy, sorted(collection.papers, key=lambda p: p.id), repository, collection, site_url)
+
+    def absolute(self, target: str) -> str | None:
+        """A site path as a full address, or None for a local build (no address known)."""
+        return urls.absolute(target, self.site_url) if self.site_url else None
 
     @cached_property
     def by_id(self) -> dict[str, Paper]:

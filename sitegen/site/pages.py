@@ -11,6 +11,7 @@ from sitegen.site import urls
 from sitegen.site.charts import statistics
 from sitegen.site.downloads import Downloads
 from sitegen.site.index import SiteIndex, newest_first
+from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
 from sitegen.site.render import Page, Renderer
 
@@ -76,7 +77,10 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> I
             paper=paper,
             links=links,
             bibtex=downloads.entries[paper.id].rstrip("\n"),
+            bibtex_file=urls.paper_bibtex(paper.id),
             edit_url=index.repository.edit_url(f"papers/{paper.id}.yaml"),
+            description=paper_description(paper, index),
+            citation=citation_tags(paper, index),
         )
 
 

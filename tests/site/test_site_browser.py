@@ -1,6 +1,7 @@
 """The built site in a real browser: Debian's chromium, driven by Playwright, against the site
 served on localhost. Every page a test opens must log no console error and request nothing
-from another host; requests that try are blocked and reported."""
+from another host; requests that try are blocked and reported (the `browser` and `watched`
+fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import json
 from collections import Counter
 import urllib.error
 import urllib.request
-from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,68 +17,12 @@ from sitegen.export.bibtex import to_bibtex
 from sitegen.model import Paper
 from sitegen.site import urls
 
+from tests.site.browsing import Watched
 from tests.site.conftest import BuiltSite
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
 SEARCH_READY = "() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (scripts/test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-class Watched:
-    """A browser page, with what it logged and what it tried to fetch from elsewhere."""
-
-    def __init__(self, context: object):
-        self.errors: list[str] = []
-        self.external: list[str] = []
-        self.dialogs: list[str] = []
-        context.route("**/*", self._route)  # type: ignore[attr-defined]
-        self.page = context.new_page()  # type: ignore[attr-defined]
-        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if urlsplit(url).hostname == "127.0.0.1" or not url.startswith("http"):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            self.external.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    def _dialog(self, dialog: object) -> None:
-        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def watched(browser: object) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    view = Watched(context)
-    yield view
-    context.close()
-    assert view.errors == [], "console errors"
-    assert view.external == [], "requests to other hosts"
-    assert view.dialogs == [], "dialogs opened"
 
 
 def known_paper(site: BuiltSite) -> Paper:
@@ -193,7 +136,7 @@ def test_copy_button_copies_the_bibtex(real_site: BuiltSite, real_url: str, watc
     page = watched.page
     paper = known_paper(real_site)
     page.goto(real_url + urls.paper(paper.id))
-    page.click(".kd-bibtex button.md-code__button[data-md-type=copy]")
+    page.get_by_role("button", name="Copy BibTeX").click()  # the labelled button (issue 17), not an icon
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == to_bibtex([paper], real_site.collection.taxonomy).rstrip("\n")
 
