@@ -26,7 +26,7 @@ class Fingerprint:
     path: str
     line: int  # of the id
     title: str
-    authors: tuple[str, ...]  # the first author only
+    authors: tuple[str, ...]
     year: int
     arxiv: str | None = None
     doi: str | None = None
@@ -37,7 +37,7 @@ class Fingerprint:
     def of(cls, paper: Paper) -> "Fingerprint":
         line = paper.document.locate(("id",))[0] if paper.document else 1
         path = paper.document.path if paper.document else f"papers/{paper.id}.yaml"
-        return cls(paper.id, path, line, paper.title, tuple(paper.authors[:1]), paper.year, paper.arxiv, paper.doi,
+        return cls(paper.id, path, line, paper.title, tuple(paper.authors), paper.year, paper.arxiv, paper.doi,
                    tuple(paper.aliases), tuple(paper.distinct_from))
 
     @property
@@ -49,7 +49,8 @@ class Fingerprint:
 
 
 _TOP_KEY = re.compile(r"^(id|title|year|arxiv|doi|aliases|distinct_from):[ ]?(.*)$", re.MULTILINE)
-_FIRST_AUTHOR = re.compile(r"^authors:\n[ ]*- (.*)$", re.MULTILINE)
+_AUTHOR_IDS = re.compile(r"^author_ids:", re.MULTILINE)
+_AUTHORS = re.compile(r"^authors:\n((?:[ ]*- .*\n?)+)", re.MULTILINE)
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
 
@@ -79,12 +80,15 @@ def scan(text: str, path: str) -> Fingerprint | None:
             return None
         values[key] = match.group(2)
         lines[key] = text.count("\n", 0, match.start()) + 1
-    author = _FIRST_AUTHOR.search(text)
-    if not author or not {"id", "title", "year"} <= values.keys():
+    block = _AUTHORS.search(text)
+    if _AUTHOR_IDS.search(text):  # who the authors are takes the full record
         return None
-    record_id, title, first = _scalar(values["id"]), _scalar(values["title"]), _scalar(author.group(1))
+    if not block or not {"id", "title", "year"} <= values.keys():
+        return None
+    record_id, title = _scalar(values["id"]), _scalar(values["title"])
+    authors = tuple(_scalar(line.split("- ", 1)[1]) for line in block.group(1).splitlines() if line.strip())
     year = values["year"].split("#")[0].strip()
-    if not (record_id and title and first and year.isdigit()):
+    if not (record_id and title and authors and all(authors) and year.isdigit()):
         return None
     arxiv = doi = None
     if "arxiv" in values:
@@ -102,7 +106,7 @@ def scan(text: str, path: str) -> Fingerprint | None:
         if found is None:
             return None
         lists[key] = found
-    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), (first,), int(year), arxiv, doi,
+    return Fingerprint(record_id, path, lines["id"], " ".join(title.split()), authors, int(year), arxiv, doi,
                        lists["aliases"], lists["distinct_from"])
 
 

@@ -111,6 +111,7 @@ Text = Annotated[str, AfterValidator(_check_text)]
 Author = Annotated[str, AfterValidator(_check_author)]
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
+PersonId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]  # an id in people.yaml
 BibNumber = Annotated[
     int | str,
     PlainValidator(_number_or_text),
@@ -154,6 +155,10 @@ class Paper(_Strict):
     alt_titles: list[Text] = Field(default_factory=list, description="Other forms of the title found in sources.")
     authors: list[Author] = Field(min_length=1, description="Authors in order, each 'Family, Given' as the source gives it.")
     et_al: bool = Field(False, description="True when the source truncated the author list.")
+    author_ids: dict[Author, PersonId] = Field(
+        default_factory=dict,
+        description="Who an author is where the written name cannot tell: the name as written -> a person id from people.yaml.",
+    )
     year: Annotated[int, AfterValidator(_check_year)]
     venue: Optional[str] = Field(None, description="A venue id from venues.yaml.")
     type: EntryType = Field(description="The BibTeX entry type.")

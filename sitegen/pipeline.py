@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Iterator
 
 from sitegen import dedupe, fingerprint, load, normalize, validate
-from sitegen.errors import Problem
+from sitegen.errors import DataError, Problem
 from sitegen.model import Paper
+from sitegen.people import Attribution, Registry, attribute, attribution_problems
 from sitegen.taxonomy import Taxonomy
 
 
@@ -26,6 +27,8 @@ class Collection:
     problems: list[Problem] = field(default_factory=list)
     groups: list[dedupe.Group] = field(default_factory=list)
     files: int = 0  # record files read, valid or not
+    registry: Registry = field(default_factory=Registry)  # people.yaml
+    attribution: Attribution | None = None  # who each author of `papers` is
 
     @property
     def by_id(self) -> dict[str, Paper]:
@@ -51,7 +54,15 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     With `focus` (display paths), only those records are validated in full; every other record
     takes part in the collection-wide checks (ids, aliases, duplicates) through its fingerprint.
     """
-    taxonomy = Taxonomy.load(root)
+    try:
+        taxonomy = Taxonomy.load(root)
+    except DataError as exc:
+        try:
+            Registry.load(root)
+        except DataError as more:  # report the problems of both registries at once
+            raise DataError([*exc.problems, *more.problems]) from None
+        raise
+    registry = Registry.load(root)
     files, problems = load.record_files(root)
     full = files if focus is None else [f for f in files if f.shown in focus]
     with _no_cycle_collection():
@@ -70,8 +81,24 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     problems += validate.collection_problems(everyone)
     groups = dedupe.group(dedupe.find_matches(everyone))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
+    everyone = _unique_ids(everyone)
+    attribution = attribute(everyone, registry)
+    problems += attribution_problems(everyone, attribution, registry)
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, sorted(problems), groups, len(files))
+    if len(everyone) != len(papers):  # the site and the exports read only the records read in full
+        attribution = attribute(papers, registry)
+    return Collection(taxonomy, papers, sorted(problems), groups, len(files), registry, attribution)
+
+
+def _unique_ids(records: list) -> list:
+    """The records with an id not used before (a second record of one id is an error already)."""
+    seen: set[str] = set()
+    unique = []
+    for record in records:
+        if record.id not in seen:
+            seen.add(record.id)
+            unique.append(record)
+    return unique
 
 
 def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:

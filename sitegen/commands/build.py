@@ -42,7 +42,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"--port {args.port}: cannot serve on 127.0.0.1 ({exc.strerror}); choose another port") from None
     print(f"serving {site_dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
-    watched = [root / "papers", root / "taxonomy.yaml", root / "venues.yaml"]
+    watched = [root / "papers", root / "taxonomy.yaml", root / "venues.yaml", root / "people.yaml"]
     watched += [PROJECT / TEMPLATES, PROJECT / HAND_WRITTEN, PROJECT / CONFIG_FILE, PROJECT / "overrides"]
     try:
         watch(watched, rebuild)

@@ -13,7 +13,7 @@ from functools import cached_property
 from sitegen.model import Paper
 from sitegen.pipeline import Collection
 from sitegen.site import urls
-from sitegen.site.people import Person, people
+from sitegen.site.people import People, Person, people_of
 from sitegen.site.repository import Repository
 from sitegen.taxonomy import Taxonomy
 
@@ -74,13 +74,18 @@ class SiteIndex:
     # --- people, venues, years -----------------------------------------------------------
 
     @cached_property
-    def people(self) -> list[Person]:
-        return people(self.papers)
+    def _people(self) -> People:
+        if self.collection is None:
+            return people_of(self.papers)
+        return people_of(self.papers, self.collection.registry, self.collection.attribution)
 
     @cached_property
-    def person_of(self) -> dict[str, Person]:
-        """Written author name -> the person's page."""
-        return {form: person for person in self.people for form in person.forms}
+    def people(self) -> list[Person]:
+        return self._people.persons
+
+    def author(self, paper: Paper, position: int) -> Person:
+        """The person who is author number `position` (from 0) of `paper`."""
+        return self._people.author[(paper.id, position)]
 
     @cached_property
     def by_venue(self) -> dict[str, list[str]]:

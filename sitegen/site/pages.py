@@ -108,12 +108,14 @@ def authors_page(index: SiteIndex, renderer: Renderer) -> Page:
 def author_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
     for person in index.people:
         shared: Counter[str] = Counter()
+        by_slug: dict[str, Person] = {}
         for paper_id in person.papers:
-            for author in index.paper(paper_id).authors:
-                other = index.person_of[author]
+            paper = index.paper(paper_id)
+            for position in range(len(paper.authors)):
+                other = index.author(paper, position)
                 if other.slug != person.slug:
                     shared[other.slug] += 1
-        by_slug = {p.slug: p for p in (index.person_of[a] for i in person.papers for a in index.paper(i).authors)}
+                    by_slug[other.slug] = other
         coauthors = [(by_slug[s], n) for s, n in sorted(shared.items(), key=lambda kv: (-kv[1], by_slug[kv[0]].sort_key))]
         yield renderer.page(
             "author.md.j2",
@@ -121,6 +123,7 @@ def author_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
             person=person,
             papers=newest_first([index.paper(i) for i in person.papers]),
             coauthors=coauthors[:COAUTHORS],
+            years=sorted({index.paper(i).year for i in person.papers}),
         )
 
 
