@@ -85,7 +85,7 @@ def stacked_years(
 
     peak = max(years, key=lambda y: (totals[y], y)) if years else None
     description = (
-        f"Papers per year from {years[0]} to {years[-1]}; most in {peak} ({_plural(totals[peak])}). "
+        f"Papers per year from {years[0]} to {years[-1]}; the tallest bar is {peak}'s ({totals[peak]:,}). "
         + "; ".join(f"{name}: {_plural(sum(counts.values()))}" for name, _, counts in series) + "."
         if years and peak is not None else "No papers."
     )
