@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Iterable, Optional, Protocol
@@ -66,6 +67,10 @@ class NameForm:
 
     @classmethod
     def parse(cls, text: str) -> "NameForm":
+        return _parse(text)
+
+    @classmethod
+    def _read(cls, text: str) -> "NameForm":
         parts = [p.strip() for p in text.split(",")]
         family = parts[0]
         given_text = parts[-1] if len(parts) > 1 else ""
@@ -120,6 +125,18 @@ class NameForm:
         """How much the form tells: given names, of them written in full, accented letters."""
         accented = sum(1 for c in unicodedata.normalize("NFC", self.text) if not c.isascii())
         return (len(self.given), sum(1 for _, full in self.given if full), accented)
+
+
+@lru_cache(maxsize=1 << 16)
+def family_key(text: str) -> str:
+    """The folded family name of a written name, as NameForm.family: 'Gómez, A.' -> 'gomez'."""
+    return _fold(text.split(",", 1)[0].strip())
+
+
+@lru_cache(maxsize=1 << 18)
+def _parse(text: str) -> NameForm:
+    # A collection writes each name many times; parsing (accent folding above all) is the cost.
+    return NameForm._read(text)
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -189,7 +206,7 @@ class Registry:
 
     def ids_of(self, form: str) -> tuple[str, ...]:
         """The registry people whose name or variants include `form`."""
-        return self.declared.get(NameForm.parse(form).key, ())
+        return self.declared.get(NameForm.parse(form).key, ()) if self.declared else ()
 
 
 def _form_problem(form: str) -> str | None:
@@ -229,8 +246,13 @@ class Attribution:
     unknown_ids: list[tuple[str, str, str]] = field(default_factory=list)  # (record id, author, id)
 
 
-def attribute(records: Iterable[_Record], registry: Registry) -> Attribution:
-    """Who each author of `records` is, by the rules of this module's docstring."""
+def attribute(records: Iterable[_Record], registry: Registry, families: set[str] | None = None) -> Attribution:
+    """Who each author of `records` is, by the rules of this module's docstring.
+
+    With `families` (folded family names), only authors of those families are considered: who
+    an author is depends on the forms of that family alone, so `check` of a few records needs
+    no more.
+    """
     records = list(records)
     author: dict[tuple[str, int], str] = {}
     written: dict[str, set[str]] = defaultdict(set)  # identity key -> forms written for it
@@ -239,6 +261,8 @@ def attribute(records: Iterable[_Record], registry: Registry) -> Attribution:
     for record in records:
         explicit = getattr(record, "author_ids", None) or {}
         for i, name in enumerate(record.authors):
+            if families is not None and family_key(name) not in families:
+                continue
             chosen = explicit.get(name)
             if chosen is not None and chosen not in registry.entries:
                 unknown.append((record.id, name, chosen))
@@ -255,7 +279,7 @@ def attribute(records: Iterable[_Record], registry: Registry) -> Attribution:
     for group, person in group_undeclared(list(undeclared), registry):
         if person is None:
             # The fullest form names the person; among equals the most used, then the first in order.
-            name = max(group, key=lambda f: (NameForm.parse(f).detail, len(undeclared[f]), [-ord(c) for c in f]))
+            name = group[0] if len(group) == 1 else max(group, key=lambda f: (NameForm.parse(f).detail, len(undeclared[f]), [-ord(c) for c in f]))
             person = "~" + name
             identities[person] = Identity(person, name, ())
         for form in group:
@@ -288,7 +312,17 @@ def group_undeclared(forms: list[str], registry: Registry) -> list[tuple[list[st
     for family, family_forms in by_family.items():
         people = sorted({pid for pid, _ in registered.get(family, [])})
         forms_of = {pid: [f for p, f in registered[family] if p == pid] for pid in people}
-        nodes: list[NameForm | str] = [*family_forms, *people]
+        # Forms agree only if their first initials do, so each initial is searched on its own,
+        # unless a form gives no given name at all (it fits every form of the family).
+        buckets: dict[str, list[NameForm | str]] = defaultdict(list)
+        if any(not f.given for f in family_forms) or any(not f.given for _, f in registered.get(family, [])):
+            buckets[""] = [*family_forms, *people]
+        else:
+            for form in family_forms:
+                buckets[form.given[0][0]].append(form)
+            for pid in people:
+                for initial in sorted({f.given[0][0] for f in forms_of[pid]}):
+                    buckets[initial].append(pid)
 
         def agree(a: NameForm | str, b: NameForm | str) -> bool:
             if isinstance(a, str) and isinstance(b, str):
@@ -299,7 +333,8 @@ def group_undeclared(forms: list[str], registry: Registry) -> list[tuple[list[st
                 return any(a.agrees(f) for f in forms_of[b])  # type: ignore[union-attr]
             return a.agrees(b)  # type: ignore[union-attr]
 
-        for component in _components(nodes, agree):
+        components = [c for bucket in buckets.values() for c in _components(bucket, agree)]
+        for component in components:
             texts = sorted(n.text for n in component if isinstance(n, NameForm))
             if not texts:
                 continue
@@ -312,7 +347,8 @@ def group_undeclared(forms: list[str], registry: Registry) -> list[tuple[list[st
 
 
 def _components(nodes: list, linked) -> list[list]:
-    """Connected components of the `linked` relation (a plain search: nodes of one family)."""
+    """Connected components of the `linked` relation (a plain search: nodes of one family and
+    initial)."""
     seen: set[int] = set()
     components = []
     for start in range(len(nodes)):
@@ -339,23 +375,28 @@ def _ambiguous(
 ) -> dict[tuple[str, int], tuple[str, ...]]:
     """Places whose written form could be another person written more precisely, or that
     names two registry people alike."""
-    forms_by_family: dict[str, list[tuple[str, NameForm]]] = defaultdict(list)
+    # A form can be refined only by forms of its family with its first initial (or, if it has
+    # no given name, by any form of its family), so forms are looked up by both.
+    by_initial: dict[tuple[str, str], list[tuple[str, NameForm]]] = defaultdict(list)
+    by_family: dict[str, list[tuple[str, NameForm]]] = defaultdict(list)
     known = {key: set(identity.forms) for key, identity in identities.items()}
     for pid, entry in registry.entries.items():  # registry people count even before any record names them
         known.setdefault(pid, set()).update((entry.name, *entry.variants))
     for key, texts in known.items():
         for text in sorted(texts):
             form = NameForm.parse(text)
-            forms_by_family[form.family].append((key, form))
+            by_family[form.family].append((key, form))
+            if form.given:
+                by_initial[(form.family, form.given[0][0])].append((key, form))
     found: dict[tuple[str, int], tuple[str, ...]] = {}
     for text, places in undeclared.items():
         form = NameForm.parse(text)
-        shared = registry.ids_of(text)
-        for place in places:
-            own = author[place]
-            candidates = {key for key, other in forms_by_family[form.family] if key != own and form.refined_by(other)}
-            candidates |= set(shared)
-            if candidates:
+        own = author[places[0]]  # an undeclared form belongs to one person wherever it is written
+        others = by_initial[(form.family, form.given[0][0])] if form.given else by_family[form.family]
+        candidates = {key for key, other in others if key != own and form.refined_by(other)}
+        candidates |= set(registry.ids_of(text))
+        if candidates:
+            for place in places:
                 found[place] = tuple(sorted(candidates))
     return found
 

@@ -14,7 +14,7 @@ from typing import Iterator
 from sitegen import dedupe, fingerprint, load, normalize, validate
 from sitegen.errors import DataError, Problem
 from sitegen.model import Paper
-from sitegen.people import Attribution, Registry, attribute, attribution_problems
+from sitegen.people import Attribution, Registry, attribute, attribution_problems, family_key
 from sitegen.taxonomy import Taxonomy
 
 
@@ -82,10 +82,12 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     groups = dedupe.group(dedupe.find_matches(everyone))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
     everyone = _unique_ids(everyone)
-    attribution = attribute(everyone, registry)
+    # With a focus, only the families of the focused records' authors matter to their warnings.
+    families = None if focus is None else {family_key(a) for p in papers for a in p.authors}
+    attribution = attribute(everyone, registry, families)
     problems += attribution_problems(everyone, attribution, registry)
     papers.sort(key=lambda p: p.id)
-    if len(everyone) != len(papers):  # the site and the exports read only the records read in full
+    if focus is not None:  # the site and the exports read only the records read in full
         attribution = attribute(papers, registry)
     return Collection(taxonomy, papers, sorted(problems), groups, len(files), registry, attribution)
 

@@ -210,3 +210,14 @@ def test_no_registry_is_an_empty_registry(tmp_path: Path) -> None:
 def test_the_repository_registry_loads_and_names_no_one_twice() -> None:
     registry = Registry.load(REPO)
     assert all(len(ids) == 1 for ids in registry.declared.values()) or registry.entries == {}
+
+
+def test_checking_one_record_still_sees_the_people_of_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check PATH` (and `check --changed`) validates one record; who its authors may be still
+    comes from the whole collection."""
+    root = collection_copy(tmp_path / "c", registry=False)
+    record = root / "papers" / "nie2019dynamic.yaml"
+    assert main(["--root", str(root), "check", "--strict", str(record)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{record}:5:5: warning: author 'Li, Y.' may be another person: Li, Yuanzhi (as records write it)")
+    assert main(["--root", str(root), "check", "--strict", str(root / "papers" / "hinton2015distilling.yaml")]) == 0
