@@ -19,6 +19,8 @@ class _Links(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(values["id"] or "")
+        if tag == "link" and values.get("rel") == "canonical":
+            return  # names the page's own public address; nothing is fetched from it
         for name in ("href", "src"):
             value = values.get(name)
             if value is not None:

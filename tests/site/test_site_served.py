@@ -15,7 +15,7 @@ from sitegen.site import urls
 
 from tests.site.browsing import Watched
 from tests.site.conftest import BuiltSite, ServedSite, watching
-from tests.site.sitecheck import crawl
+from tests.site.sitecheck import crawl, external_resources
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +67,7 @@ def test_pages_have_canonical_links_and_the_sitemap_is_absolute(served_site: Ser
         assert f'<link rel="canonical" href="{expected}">' in text, html_file
     listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert listed and all(loc.startswith(served_site.url) for loc in listed)
+    assert external_resources(site) == []  # with an address, pages still load nothing from elsewhere
 
 
 def test_a_local_build_has_no_address(real_site: BuiltSite) -> None:
