@@ -26,9 +26,10 @@ def run_serve(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     site_dir: Path = (args.site_dir or root / SITE_DIR).resolve()
 
+    # A preview is served from the root of localhost, not at the public address: a local build.
     def rebuild() -> None:
         try:
-            report(build_site(root, site_dir))
+            report(build_site(root, site_dir, env={}))
         except DataError as exc:
             for problem in exc.problems:
                 print(problem.format(), file=sys.stderr)
@@ -36,7 +37,7 @@ def run_serve(args: argparse.Namespace) -> int:
         except SitegenError as exc:
             print(f"sitegen serve: {exc}; still serving the last good build", file=sys.stderr)
 
-    report(build_site(root, site_dir))  # the first build must succeed: there is nothing to show otherwise
+    report(build_site(root, site_dir, env={}))  # the first build must succeed: there is nothing to show otherwise
     try:
         server = start_server(site_dir, args.port)
     except OSError as exc:
