@@ -70,19 +70,21 @@ _PATTERNS = (
 )
 
 
-def _person(rng: random.Random) -> tuple[str, list[str]]:
+def _person(rng: random.Random, double_barrelled: bool = False) -> tuple[str, list[str]]:
     """A family name and one to three given-name parts, some written as initials only."""
     family = rng.choice(_FAMILIES)
-    if rng.random() < 0.15:
+    if double_barrelled or rng.random() < 0.15:
         family = f"{family}-{rng.choice(_FAMILIES)}"
     given = [rng.choice(_GIVEN)] + [rng.choice(_GIVEN) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
     return family, given
 
 
-def _written(family: str, given: list[str], rng: random.Random, fuller: bool) -> str:
-    """How a record writes the person: initials, or a full first name, sometimes shortened."""
+def _written(family: str, given: list[str], spelled: bool, fuller: bool) -> str:
+    """How a record writes the person: initials, or a full first name (`spelled`), sometimes
+    shortened to the first given name. A person keeps one style: an initial would not be taken
+    for a full name, and `check` would ask which person 'Wang, A.' is beside 'Wang, Ada'."""
     parts = given if fuller else given[:1]
-    if rng.random() < 0.3:
+    if spelled:
         first, *rest = parts
         return f"{family}, {' '.join([first] + [p[0] + '.' for p in rest])}"
     return f"{family}, {' '.join(p[0] + '.' for p in parts)}"
@@ -94,16 +96,23 @@ class _Authors:
     def __init__(self, size: int, rng: random.Random):
         self.rng = rng
         self.forms: list[list[str]] = []
-        seen: set[str] = set()
+        # One person per family name and first initial: two people sharing them ('Wang, A. B.'
+        # and 'Wang, A. C.') would make the short form 'Wang, A.' ambiguous, which `check`
+        # reports. Once the plain family names run out, double-barrelled ones take over.
+        seen: set[tuple[str, str]] = set()
+        misses = 0
         while len(self.forms) < size:
-            family, given = _person(rng)
-            full = _written(family, given, rng, fuller=True)
-            if full in seen:
+            family, given = _person(rng, double_barrelled=misses > 20)
+            key = (family, given[0][0])
+            if key in seen:
+                misses += 1
                 continue
-            seen.add(full)
-            forms = [full]
+            misses = 0
+            seen.add(key)
+            spelled = rng.random() < 0.3
+            forms = [_written(family, given, spelled, fuller=True)]
             if len(given) > 1 and rng.random() < 0.2:
-                forms.append(_written(family, given, rng, fuller=False))
+                forms.append(_written(family, given, spelled, fuller=False))
             self.forms.append(forms)
         # Zipf-like weights: the first people in the pool write most papers.
         self.cumulative = list(itertools.accumulate(1.0 / (rank + 1) ** 0.8 for rank in range(size)))

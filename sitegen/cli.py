@@ -74,6 +74,8 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ under --root)")
     build.add_argument("--no-mkdocs", action="store_true", help="generate the pages only (then `mkdocs build --strict` builds them)")
     build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
+    build.add_argument("--site-url", metavar="URL", help="the site's public address, e.g. https://owner.github.io/repository/ "
+                       "(default: $SITE_URL, else derived in GitHub Actions, else none: a local build)")
 
     serve = sub.add_parser("serve", help="build, serve on localhost and rebuild when a record, the taxonomy or the site sources change")
     serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")

@@ -11,7 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-Severity = Literal["error", "warning"]
+# error: the data is wrong (exit 1); warning: probably wrong, `--strict` fails on it; note: a
+# question the data leaves open that a source must settle (an author name that may be one of two
+# people), listed for curators and never failing a run.
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,16 @@ class Problem:
         """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
         message = _escape_github(printable(self.message, keep="\r\n"))
         path = _escape_github(printable(self.path, keep="\r\n"), property_value=True)
-        return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
+        command = "notice" if self.severity == "note" else self.severity
+        return f"::{command} file={path},line={self.line},col={self.column}::{message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_note(self) -> bool:
+        return self.severity == "note"
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -158,12 +166,14 @@ def cap_per_file(problems: Iterable[Problem], more: dict[str, int] | None = None
 def count_summary(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    files = len({p.path for p in problems})
+    notes = sum(p.is_note for p in problems)
+    warnings = len(problems) - errors - notes
+    files = len({p.path for p in problems if not p.is_note})
+    noted = f"; {notes} note{'s' if notes != 1 else ''}" if notes else ""
     return (
         f"{errors} error{'s' if errors != 1 else ''}, "
         f"{warnings} warning{'s' if warnings != 1 else ''} "
-        f"in {files} file{'s' if files != 1 else ''}"
+        f"in {files} file{'s' if files != 1 else ''}{noted}"
     )
 
 

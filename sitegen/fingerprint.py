@@ -55,6 +55,7 @@ _COMMENT = re.compile(r"\s+#.*$")
 _ITEM_VALUES = re.compile(r"\n[ ]*- ([^\n]*)")
 _SIMPLE = re.compile(r"[^\s'\"\[\]{}&*!|>%@`#,](?:[^\s#]| (?=[^\s#]))*")
 _ITEMS = re.compile(r"(?:\n[ ]*- [^\n]*)*")
+_AUTHOR_IDS = re.compile(r"^author_ids:", re.MULTILINE)
 _PLAIN = re.compile(r"^[^'\"\[\]{}&*!|>%@`#,][^#]*?(?:\s+#.*)?$")
 
 
@@ -100,6 +101,8 @@ def scan(text: str, path: str) -> Fingerprint | None:
         lines[key] = text.count("\n", 0, match.start()) + 1
         ends[key] = match.end()
     if not {"id", "title", "year", "authors"} <= values.keys():
+        return None
+    if _AUTHOR_IDS.search(text):  # who the authors are takes the full record
         return None
     blocks = {}
     for key in ("authors", "alt_titles"):

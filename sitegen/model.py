@@ -219,6 +219,7 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": MAX_URL}),
 ]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_SHORT)]
+PersonId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_SHORT)]  # an id in people.yaml
 BibNumber = Annotated[
     int | str,
     PlainValidator(_number_or_text),
@@ -356,6 +357,10 @@ class Paper(_Strict):
         description=f"Authors in order, each 'Family, Given' as the source gives it; one word without a comma is a family name whose given name the source does not give; at most {MAX_AUTHORS} (then et_al: true).",
     )
     et_al: bool = Field(False, description="True when the source truncated the author list.")
+    author_ids: dict[Author, PersonId] = Field(
+        default_factory=dict,
+        description="Who an author is where the written name cannot tell: the name as written -> a person id from people.yaml.",
+    )
     year: Annotated[int, AfterValidator(_check_year)]
     venue: Optional[str] = Field(None, description="A venue id from venues.yaml.")
     type: EntryType = Field(description="The BibTeX entry type.")

@@ -17,7 +17,8 @@ from sitegen.taxonomy import Taxonomy
 
 Step = Callable[[Paper, Taxonomy], Paper]
 
-ONE_LINE_FIELDS = ("title", "alt_titles", "authors", "publisher", "institution", "short_name")
+# author_ids is keyed by author names: its keys are normalized as the names are.
+ONE_LINE_FIELDS = ("title", "alt_titles", "authors", "author_ids", "publisher", "institution", "short_name")
 FREE_TEXT_FIELDS = ("note", "doubts")
 
 
@@ -29,6 +30,8 @@ def _map_text(paper: Paper, fields: tuple[str, ...], fn: Callable[[str], str]) -
             new: Any = fn(value)
         elif isinstance(value, list):
             new = [fn(v) for v in value]
+        elif isinstance(value, dict):
+            new = {fn(k): v for k, v in value.items()}
         else:
             continue
         if new != value:

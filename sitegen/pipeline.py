@@ -13,8 +13,9 @@ from typing import Iterator
 
 from sitegen import dedupe, fingerprint, load, normalize, validate
 from sitegen.document import display_path
-from sitegen.errors import Problem, cap_per_file
+from sitegen.errors import DataError, Problem, cap_per_file
 from sitegen.model import Paper
+from sitegen.people import Attribution, Registry, attribute, attribution_problems, family_key
 from sitegen.taxonomy import Taxonomy
 
 
@@ -28,6 +29,8 @@ class Collection:
     groups: list[dedupe.Group] = field(default_factory=list)
     files: int = 0  # record files read, valid or not
     layout: list[Problem] = field(default_factory=list)  # what papers/ holds that is not a record file
+    registry: Registry = field(default_factory=Registry)  # people.yaml
+    attribution: Attribution | None = None  # who each author of `papers` is
 
     @property
     def by_id(self) -> dict[str, Paper]:
@@ -53,7 +56,15 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     With `focus` (display paths), only those records are validated in full; every other record
     takes part in the collection-wide checks (ids, aliases, duplicates) through its fingerprint.
     """
-    taxonomy = Taxonomy.load(root)
+    try:
+        taxonomy = Taxonomy.load(root)
+    except DataError as exc:
+        try:
+            Registry.load(root)
+        except DataError as more:  # report the problems of both registries at once
+            raise DataError([*exc.problems, *more.problems]) from None
+        raise
+    registry = Registry.load(root)
     files, layout = load.record_files(root)
     problems = list(layout)
     full = files if focus is None else [f for f in files if f.shown in focus]
@@ -74,8 +85,26 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     # With a focus, only pairs that involve a focused record: the others are not reported.
     groups = dedupe.group(dedupe.find_matches(everyone, focus=None if focus is None else {p.id for p in papers}))
     problems += dedupe.problems(groups, {p.id: p for p in everyone})
+    everyone = _unique_ids(everyone)
+    # With a focus, only the families of the focused records' authors matter to their warnings.
+    families = None if focus is None else {family_key(a) for p in papers for a in p.authors}
+    attribution = attribute(everyone, registry, families)
+    problems += attribution_problems(everyone, attribution, registry)
     papers.sort(key=lambda p: p.id)
-    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout)
+    if focus is not None:  # the site and the exports read only the records read in full
+        attribution = attribute(papers, registry)
+    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout, registry, attribution)
+
+
+def _unique_ids(records: list) -> list:
+    """The records with an id not used before (a second record of one id is an error already)."""
+    seen: set[str] = set()
+    unique = []
+    for record in records:
+        if record.id not in seen:
+            seen.add(record.id)
+            unique.append(record)
+    return unique
 
 
 def _fingerprints(files: list[load.RecordFile], taxonomy: Taxonomy) -> list[fingerprint.Fingerprint]:

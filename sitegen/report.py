@@ -92,7 +92,8 @@ def tables(collection: Collection, guide: str) -> list[Table]:
          "evidence, look-alike works kept apart, works added from the survey, and open doubts. "
          f"The policy is in [the curation guide]({guide}).",),
         ("", ""),
-        tuple((name, value) for name, value in counts(papers).items()),
+        tuple((name, value) for name, value in counts(papers).items())
+        + (("author names that may be one of several people (notes of `check`)", sum(p.is_note for p in collection.problems)),),
         right=(1,),
     )]
 

@@ -106,10 +106,10 @@ class Taxonomy:
     def load(cls, root: Path) -> "Taxonomy":
         """Read both files under `root`; raise DataError listing every problem in them."""
         problems: list[Problem] = []
-        taxonomy_file = _read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
-        venues_file = _read_model(root / VENUES_FILE, _VenuesFile, problems)
+        taxonomy_file = read_model(root / TAXONOMY_FILE, _TaxonomyFile, problems)
+        venues_file = read_model(root / VENUES_FILE, _VenuesFile, problems)
         protected_words = load_protected_words(root, problems)
-        benchmarks = load_benchmarks(root, _read_model, problems)
+        benchmarks = load_benchmarks(root, read_model, problems)
         if taxonomy_file is None or venues_file is None:
             raise DataError(problems)
         tax_doc, tax = taxonomy_file
@@ -289,7 +289,8 @@ def _walk(axis: Axis, loc: tuple) -> Iterator[tuple[tuple, NodeInfo]]:
         yield from visit(node, None, loc + ("nodes", n))
 
 
-def _read_model(path: Path, model: type[BaseModel], problems: list[Problem]):
+def read_model(path: Path, model: type[BaseModel], problems: list[Problem]):
+    """The YAML file at `path` and its contents as `model`, or None with `problems` added."""
     try:
         doc: Document = read_yaml(path)
     except DataError as exc:

@@ -60,6 +60,8 @@ def records(draw) -> dict:
     }
     if venue:
         record["venue"] = venue
+    if draw(st.booleans()):  # who the first author is, by a people registry id
+        record["author_ids"] = {names[0]: draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True))}
     if kind == "article":
         record["volume"] = draw(st.integers(1, 99))
         record["pages"] = f"{draw(st.integers(1, 500))}-{draw(st.integers(501, 999))}"

@@ -19,7 +19,8 @@ def real() -> Collection:
 
 
 def test_the_collection_passes_a_strict_check(real: Collection) -> None:
-    assert [p.format() for p in real.problems] == []
+    # Notes (author names that may be one of two people) wait for a source; nothing else may stand.
+    assert [p.format() for p in real.problems if not p.is_note] == []
     assert real.files == len(real.papers)
 
 

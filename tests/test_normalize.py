@@ -13,6 +13,12 @@ from sitegen import normalize
         pytest.param(normalize.unicode_nfc, {"authors": ["Scho\u0308lkopf, B."]}, {"authors": ["Sch\u00f6lkopf, B."]}, id="nfc_composes_accents"),
         pytest.param(normalize.collapse_whitespace, {"title": "  A   good\n record "}, {"title": "A good record"}, id="whitespace_in_titles"),
         pytest.param(normalize.collapse_whitespace, {"authors": ["Smith,  A. "]}, {"authors": ["Smith, A."]}, id="whitespace_in_names"),
+        pytest.param(
+            normalize.collapse_whitespace,
+            {"authors": ["Li,  Y. "], "author_ids": {"Li,  Y. ": "li-yazhe"}},
+            {"authors": ["Li, Y."], "author_ids": {"Li, Y.": "li-yazhe"}},
+            id="author_ids_keys_follow_the_names",
+        ),
         pytest.param(normalize.collapse_whitespace, {"note": "  line one\nline two  "}, {"note": "line one\nline two"}, id="notes_keep_their_lines"),
         pytest.param(normalize.canonical_venue, {"venue": "NIPS", "type": "inproceedings"}, {"venue": "neurips"}, id="venue_alias"),
         pytest.param(normalize.canonical_venue, {"venue": "IEEE TPAMI", "type": "article"}, {"venue": "tpami"}, id="journal_alias"),

@@ -57,7 +57,7 @@ def run_check(args: argparse.Namespace) -> int:
     problems = [p for p in collection.problems if only is None or p.path in only or p in layout]
     problems += check_files(outside, collection.taxonomy)[1]
     report(problems, args.format)
-    failed = any(p.is_error or args.strict for p in problems)
+    failed = any(p.is_error or (args.strict and not p.is_note) for p in problems)
     shown = (len(only) if only is not None else collection.files) + len(outside)
     what = "record" if shown == 1 else "records"
     verdict = "failed" if failed else "ok"

@@ -8,18 +8,22 @@ any builder that reads mkdocs.yml, such as Zensical) only turns that folder into
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from sitegen.errors import DataError, Problem, SitegenError
 from sitegen.files import check_output_folder, replace_folder
 from sitegen.pipeline import load_collection
 from sitegen.site import urls
+from sitegen.site.address import site_url as find_site_url
 from sitegen.site.downloads import Downloads
 from sitegen.site.explore import explore_json
 from sitegen.site.index import SiteIndex
+from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
 from sitegen.site.render import Renderer
@@ -43,10 +47,12 @@ class BuildResult:
     pages: int
     papers: int
     seconds: float
+    site_url: str | None = None
 
 
-def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteIndex]:
-    """Every file of the docs folder (relative path -> bytes), built in memory from `root`.
+def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> tuple[dict[str, bytes], SiteIndex]:
+    """Every file of the docs folder (relative path -> bytes), built in memory from `root`,
+    for the site at `site_url` (None: a local build).
 
     Raises DataError when the records have errors, as `sitegen check` reports them.
     """
@@ -54,7 +60,7 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
     errors = [p for p in collection.problems if p.is_error]
     if errors:
         raise DataError(errors)
-    index = SiteIndex.build(collection, Repository.discover(root))
+    index = SiteIndex.build(collection, Repository.discover(root), site_url)
     renderer = Renderer(project / TEMPLATES, index)
     downloads = Downloads(index)
     files: dict[str, bytes] = {}
@@ -63,11 +69,13 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
     def add(path: str, data: bytes, origin: str) -> None:
         if path in files:
             clashes.append(Problem(origin, 1, 1, f"{path} is also generated from the records; rename one of them"))
+        if path.endswith(".md"):  # every page gets a description of its own, from its text
+            data = with_description(data.decode("utf-8")).encode("utf-8")
         files[path] = data
 
     for page in generated_pages(index, renderer, downloads):
         add(page.source, page.text.encode("utf-8"), "templates")
-    for download in (*downloads.whole, *downloads.results, *downloads.by_node):
+    for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.by_paper):
         add(download.path, download.data, "downloads")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
     hand_written = project / HAND_WRITTEN
@@ -115,9 +123,15 @@ def build_site(
     project: Path = PROJECT,
     verbose: bool = False,
     docs_dir: Path | None = None,
+    site_url: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> BuildResult:
     """Generate the docs folder (default `root`/build/docs) and build the site into `site_dir`
-    (default `root`/site)."""
+    (default `root`/site).
+
+    The site's public address is `site_url`, else found from `env` (default: this process's
+    environment) as site/address.py describes; without one the build is a local one.
+    """
     start = time.perf_counter()
     root = root.resolve()
     docs_dir = _absolute(docs_dir or root / DOCS_DIR)
@@ -125,20 +139,22 @@ def build_site(
     outputs = [(docs_dir, DOCS_OPTION)] + ([(site_dir, "--site-dir")] if run_mkdocs_build else [])
     for folder, option in outputs:  # before the work, so that a refusal comes at once
         _check_output(folder, root, project.resolve(), option)
-    files, index = gather(root, project)
+    address = find_site_url(site_url, [project, root], os.environ if env is None else env)
+    files, index = gather(root, project, address)
     write_tree(docs_dir, files)
     pages = sum(1 for f in files if f.endswith(".md"))
     if not run_mkdocs_build:
-        return BuildResult(docs_dir, None, pages, len(index.papers), time.perf_counter() - start)
+        return BuildResult(docs_dir, None, pages, len(index.papers), time.perf_counter() - start, address)
     repository = index.repository
 
     def fill(new: Path) -> None:
-        run_mkdocs(project / CONFIG_FILE, docs_dir, new, repository.url, repository.commit_time or 0, verbose)
+        run_mkdocs(project / CONFIG_FILE, docs_dir, new, repository.url, repository.commit_time or 0, verbose, address)
 
     replace_folder(site_dir, str(site_dir), "--site-dir", fill)
-    return BuildResult(docs_dir, site_dir, pages, len(index.papers), time.perf_counter() - start)
+    return BuildResult(docs_dir, site_dir, pages, len(index.papers), time.perf_counter() - start, address)
 
 
 def report(result: BuildResult) -> None:
     where = f"site in {result.site_dir}" if result.site_dir else f"pages in {result.docs_dir}"
+    where += f" for {result.site_url}" if result.site_url else " (local build: no public address)"
     print(f"built {result.pages:,} pages for {result.papers:,} papers: {where} ({result.seconds:.1f} s)", file=sys.stderr)

@@ -74,6 +74,11 @@ class Downloads:
         ]
 
     @cached_property
+    def by_paper(self) -> list[Download]:
+        """One .bib per paper, beside its page, so a reference manager can fetch that entry alone."""
+        return [Download(urls.paper_bibtex(p.id), "BibTeX", 1, self.entries[p.id].encode()) for p in self.index.papers]
+
+    @cached_property
     def by_node(self) -> list[Download]:
         """One .bib per node, in the taxonomy's order."""
         return [

@@ -12,7 +12,8 @@ from functools import cached_property
 
 from sitegen.model import Paper
 from sitegen.pipeline import Collection
-from sitegen.site.people import Person, people
+from sitegen.site import urls
+from sitegen.site.people import People, Person, people_of
 from sitegen.site.repository import Repository
 from sitegen.taxonomy import Taxonomy
 
@@ -28,10 +29,15 @@ class SiteIndex:
     papers: list[Paper]  # sorted by id
     repository: Repository = field(default_factory=Repository)
     collection: Collection | None = None
+    site_url: str | None = None  # the public address, when known at build time (site/address.py)
 
     @classmethod
-    def build(cls, collection: Collection, repository: Repository) -> "SiteIndex":
-        return cls(collection.taxonomy, sorted(collection.papers, key=lambda p: p.id), repository, collection)
+    def build(cls, collection: Collection, repository: Repository, site_url: str | None = None) -> "SiteIndex":
+        return cls(collection.taxonomy, sorted(collection.papers, key=lambda p: p.id), repository, collection, site_url)
+
+    def absolute(self, target: str) -> str | None:
+        """A site path as a full address, or None for a local build (no address known)."""
+        return urls.absolute(target, self.site_url) if self.site_url else None
 
     @cached_property
     def by_id(self) -> dict[str, Paper]:
@@ -68,13 +74,18 @@ class SiteIndex:
     # --- people, venues, years -----------------------------------------------------------
 
     @cached_property
-    def people(self) -> list[Person]:
-        return people(self.papers)
+    def _people(self) -> People:
+        if self.collection is None:
+            return people_of(self.papers)
+        return people_of(self.papers, self.collection.registry, self.collection.attribution)
 
     @cached_property
-    def person_of(self) -> dict[str, Person]:
-        """Written author name -> the person's page."""
-        return {form: person for person in self.people for form in person.forms}
+    def people(self) -> list[Person]:
+        return self._people.persons
+
+    def author(self, paper: Paper, position: int) -> Person:
+        """The person who is author number `position` (from 0) of `paper`."""
+        return self._people.author[(paper.id, position)]
 
     @cached_property
     def by_venue(self) -> dict[str, list[str]]:

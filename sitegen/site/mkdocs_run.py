@@ -2,7 +2,7 @@
 
 The same mkdocs.yml serves `mkdocs build --strict` run by hand after `sitegen build --no-mkdocs`;
 here its docs_dir and site_dir are overridden, so any collection folder can be built with the
-project's configuration, and repo_url is given only when the repository is known.
+project's configuration; repo_url and site_url are given only when they are known.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def run_mkdocs(
     repo_url: str | None,
     source_date_epoch: int,
     verbose: bool = False,
+    site_url: str | None = None,
 ) -> None:
     """Build `docs_dir` into `site_dir` with `config_file`, failing on any warning."""
     from mkdocs.commands.build import build
@@ -70,7 +71,8 @@ def run_mkdocs(
     with _environment(SOURCE_DATE_EPOCH=str(source_date_epoch), NO_MKDOCS_2_WARNING="1"), _log_to_stderr(verbose):
         try:
             config = load_config(
-                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, repo_url=repo_url
+                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, repo_url=repo_url,
+                site_url=site_url,
             )
             config.plugins.on_startup(command="build", dirty=False)
             try:

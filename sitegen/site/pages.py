@@ -11,6 +11,7 @@ from sitegen.site import urls
 from sitegen.site.charts import statistics
 from sitegen.site.downloads import Downloads
 from sitegen.site.index import SiteIndex, newest_first
+from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
@@ -79,9 +80,12 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, resu
             paper=paper,
             links=links,
             bibtex=downloads.entries[paper.id].rstrip("\n"),
+            bibtex_file=urls.paper_bibtex(paper.id),
             edit_url=index.repository.edit_url(f"papers/{paper.id}.yaml"),
             results=results.by_paper.get(paper.id, []),
             results_index=results,
+            description=paper_description(paper, index),
+            citation=citation_tags(paper, index),
         )
 
 
@@ -115,12 +119,14 @@ def authors_page(index: SiteIndex, renderer: Renderer) -> Page:
 def author_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
     for person in index.people:
         shared: Counter[str] = Counter()
+        by_slug: dict[str, Person] = {}
         for paper_id in person.papers:
-            for author in index.paper(paper_id).authors:
-                other = index.person_of[author]
+            paper = index.paper(paper_id)
+            for position in range(len(paper.authors)):
+                other = index.author(paper, position)
                 if other.slug != person.slug:
                     shared[other.slug] += 1
-        by_slug = {p.slug: p for p in (index.person_of[a] for i in person.papers for a in index.paper(i).authors)}
+                    by_slug[other.slug] = other
         coauthors = [(by_slug[s], n) for s, n in sorted(shared.items(), key=lambda kv: (-kv[1], by_slug[kv[0]].sort_key))]
         yield renderer.page(
             "author.md.j2",
@@ -128,6 +134,7 @@ def author_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
             person=person,
             papers=newest_first([index.paper(i) for i in person.papers]),
             coauthors=coauthors[:COAUTHORS],
+            years=sorted({index.paper(i).year for i in person.papers}),
         )
 
 

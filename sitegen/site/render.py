@@ -112,7 +112,7 @@ class Renderer:
 
     def authors(self, paper: Paper) -> list[tuple[str, str]]:
         """Each author as written, with the site path of the person's page."""
-        return [(a, urls.author(self.index.person_of[a].slug)) for a in paper.authors]
+        return [(a, urls.author(self.index.author(paper, i).slug)) for i, a in enumerate(paper.authors)]
 
     @staticmethod
     def author_list(paper: Paper, limit: int = 6) -> str:

@@ -8,6 +8,7 @@ Pages site lives under /<repository>/).
     /                           home
     /explore/                   all papers, faceted
     /papers/<id>/               one paper (its permalink); retired ids keep a page that points on
+    /papers/<id>/<id>.bib       that paper's BibTeX entry
     /taxonomy/                  the axes and their nodes;  /taxonomy/<node>/  one node
     /authors/   /authors/<slug>/
     /venues/    /venues/<venue>/
@@ -45,6 +46,10 @@ def paper(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
 
+def paper_bibtex(paper_id: str) -> str:
+    return f"papers/{paper_id}/{paper_id}.bib"
+
+
 def node(node_id: str) -> str:
     return f"taxonomy/{node_id}/"
 
@@ -71,6 +76,12 @@ def results(dataset_id: str) -> str:
 
 def node_bibtex(node_id: str) -> str:
     return f"downloads/taxonomy/{node_id}.bib"
+
+
+def absolute(target: str, site_url: str) -> str:
+    """`target` (a site path) as a full address on the site whose root is `site_url` (ending in
+    '/'), for what is read away from the site: feeds, meta tags, the sitemap."""
+    return site_url + target
 
 
 def source_file(url: str) -> str:

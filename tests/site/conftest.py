@@ -10,12 +10,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 
 from sitegen.pipeline import Collection, load_collection
 from sitegen.site.build import build_site
+
+from tests.site.browsing import CHROMIUM, FLAGS, Watched
 
 REPO = Path(__file__).resolve().parents[2]
 TINY_PAPERS = REPO / "tests" / "data" / "site" / "papers"
@@ -38,8 +39,10 @@ def make_tiny_collection(folder: Path) -> Path:
     return folder
 
 
-def build(root: Path, out: Path) -> BuiltSite:
-    result = build_site(root, site_dir=out / "site", docs_dir=out / "docs")
+def build(root: Path, out: Path, site_url: str | None = None) -> BuiltSite:
+    """A build of `root` into `out`; a local one (no public address, whatever the environment
+    says) unless `site_url` is given."""
+    result = build_site(root, site_dir=out / "site", docs_dir=out / "docs", site_url=site_url, env={})
     assert result.site_dir is not None
     return BuiltSite(root, result.site_dir, result.docs_dir, load_collection(root))
 
@@ -82,19 +85,6 @@ def tiny_url(tiny_site: BuiltSite) -> Iterator[str]:
     yield from serve(tiny_site.site)
 
 
-# --- the browser: Debian's chromium, driven by Playwright, shared by every browser test -------
-# (one per session: Playwright's sync API cannot run two at once in one process)
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-SEARCH_READY = "() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
@@ -107,35 +97,9 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-class Watched:
-    """A browser page, with what it logged and what it tried to fetch from elsewhere."""
-
-    def __init__(self, context: object):
-        self.errors: list[str] = []
-        self.external: list[str] = []
-        self.dialogs: list[str] = []
-        context.route("**/*", self._route)  # type: ignore[attr-defined]
-        self.page = context.new_page()  # type: ignore[attr-defined]
-        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if urlsplit(url).hostname == "127.0.0.1" or not url.startswith("http"):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            self.external.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    def _dialog(self, dialog: object) -> None:
-        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def watched(browser: object) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def watching(browser: object, width: int = 1280, height: int = 900) -> Iterator[Watched]:
+    """A fresh browser context with one watched page; on leaving, nothing may have gone wrong."""
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     view = Watched(context)
     yield view
@@ -143,3 +107,56 @@ def watched(browser: object) -> Iterator[Watched]:
     assert view.errors == [], "console errors"
     assert view.external == [], "requests to other hosts"
     assert view.dialogs == [], "dialogs opened"
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[Watched]:
+    yield from watching(browser)
+
+
+SUB_PATH = "/kd-bib/"  # where the served site lives, as a project's site does on GitHub Pages
+
+
+class _SubPath(_Quiet):
+    """Serves the site under SUB_PATH only, and answers a missing page with the site's 404.html
+    and status 404, as GitHub Pages does."""
+
+    def translate_path(self, path: str) -> str:
+        route = path.split("?", 1)[0].split("#", 1)[0]
+        if not (route + "/").startswith(SUB_PATH):
+            return str(Path(self.directory) / "no-such-file-outside-the-sub-path")  # a 404
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@dataclass
+class ServedSite:
+    built: BuiltSite
+    url: str  # the site's address: http://127.0.0.1:PORT/kd-bib/
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The repository's collection built for, and served at, an address under a project path."""
+    out = tmp_path_factory.mktemp("served-out")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPath, directory=str(out / "site")))
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    built = build(REPO, out, site_url=url)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(built, url)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -19,6 +19,8 @@ class _Links(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(values["id"] or "")
+        if tag == "link" and values.get("rel") == "canonical":
+            return  # names the page's own public address; nothing is fetched from it
         for name in ("href", "src"):
             value = values.get(name)
             if value is not None:
@@ -83,3 +85,60 @@ def external_resources(site: Path) -> list[str]:
             if not url.startswith(BASE) and urlsplit(url).scheme in ("http", "https", ""):
                 found.append(f"{page.relative_to(site)}: {tag} {link}")
     return found
+
+
+def crawl(start: list[str], inside: str) -> tuple[set[str], list[str]]:
+    """Follow every link and resource from `start` over HTTP, staying inside the address
+    `inside`; return the pages reached and every problem: a same-host link outside `inside`,
+    one that answers other than 200, or a #fragment with no element of that id."""
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urldefrag
+
+    host = urlsplit(inside).netloc
+    pages: dict[str, _Links] = {}
+    answers: dict[str, int] = {}
+    problems: list[str] = []
+    queue = list(start)
+    wanted: list[tuple[str, str, str]] = []  # (page, link as written, resolved URL)
+
+    def fetch(url: str) -> int:
+        if url not in answers:
+            try:
+                with urllib.request.urlopen(url) as response:
+                    answers[url] = response.status
+                    if "text/html" in response.headers.get("Content-Type", ""):
+                        parser = _Links()
+                        parser.feed(response.read().decode("utf-8"))
+                        pages[url] = parser
+                        queue.extend(_resolved(url, parser))
+            except urllib.error.HTTPError as error:
+                answers[url] = error.code
+        return answers[url]
+
+    def _resolved(page: str, parser: _Links) -> list[str]:
+        found = []
+        for tag, link in parser.links:
+            url = urljoin(page, link)
+            if urlsplit(url).netloc != host or urlsplit(url).scheme not in ("http", "https"):
+                continue
+            wanted.append((page, f"{tag} {link}", url))
+            found.append(urldefrag(url).url)
+        return found
+
+    while queue:
+        url = queue.pop()
+        if not url.startswith(inside):
+            continue
+        fetch(url)
+    for page, link, url in wanted:
+        target = urldefrag(url).url
+        if not url.startswith(inside):
+            problems.append(f"{page}: {link} leaves {inside}")
+        elif fetch(target) != 200:
+            problems.append(f"{page}: {link} answers {answers[target]}")
+        else:
+            fragment = urlsplit(url).fragment
+            if fragment and target in pages and unquote(fragment) not in pages[target].ids and fragment != "__codelineno":
+                problems.append(f"{page}: {link}: no element with id '{fragment}'")
+    return {u for u in pages if answers.get(u) == 200}, sorted(set(problems))

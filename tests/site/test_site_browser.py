@@ -1,6 +1,7 @@
 """The built site in a real browser: Debian's chromium, driven by Playwright, against the site
 served on localhost. Every page a test opens must log no console error and request nothing
-from another host; requests that try are blocked and reported."""
+from another host; requests that try are blocked and reported (the `browser` and `watched`
+fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from sitegen.export.bibtex import to_bibtex
 from sitegen.model import Paper
 from sitegen.site import urls
 
-from tests.site.conftest import SEARCH_READY, BuiltSite, Watched
+from tests.site.browsing import Watched
+from tests.site.conftest import BuiltSite
 
 pytestmark = pytest.mark.browser
+
+SEARCH_READY = "() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
 
 
 def known_paper(site: BuiltSite) -> Paper:
@@ -132,7 +136,7 @@ def test_copy_button_copies_the_bibtex(real_site: BuiltSite, real_url: str, watc
     page = watched.page
     paper = known_paper(real_site)
     page.goto(real_url + urls.paper(paper.id))
-    page.click(".kd-bibtex button.md-code__button[data-md-type=copy]")
+    page.get_by_role("button", name="Copy BibTeX").click()  # the labelled button (issue 17), not an icon
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == to_bibtex([paper], real_site.collection.taxonomy).rstrip("\n")
 

@@ -215,7 +215,7 @@ def test_build_refuses_to_write_over_the_collection(tmp_path: Path) -> None:
 
 def _project_copy(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("templates", "docs"):
+    for name in ("templates", "docs", "overrides"):
         shutil.copytree(PROJECT / name, project / name)
     shutil.copyfile(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
     return project

@@ -90,7 +90,9 @@ ACTED = """() => {
     const found = [];
     for (const el of document.querySelectorAll('*')) {
         for (const attr of el.attributes) {
-            if (/^on/i.test(attr.name) || attr.name === 'autofocus' || /alert\\(/.test(attr.value)
+            // A <meta> tag's content is inert text (descriptions, citation_* tags): only its name matters.
+            const inert = el.tagName === 'META' && attr.name === 'content';
+            if (/^on/i.test(attr.name) || attr.name === 'autofocus' || (!inert && /alert\\(/.test(attr.value))
                 || /^\\s*javascript:/i.test(attr.value)) {
                 found.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
             }
