@@ -17,12 +17,13 @@ from sitegen.errors import DataError, Problem, SitegenError
 from sitegen.pipeline import load_collection
 from sitegen.site import urls
 from sitegen.site.downloads import Downloads
-from sitegen.site.explore import explore_json
+from sitegen.site.explore import explore_bibtex_json, explore_json
 from sitegen.site.index import SiteIndex
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
+from sitegen.site.search import WORDS, search_documents, vocabulary
 
 # The project's own files (templates, hand-written pages, mkdocs.yml) live beside the package;
 # the collection it builds may live anywhere (--root).
@@ -68,6 +69,10 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
     for download in (*downloads.whole, *downloads.by_node):
         add(download.path, download.data, "downloads")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
+    add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
+    for path, document in search_documents(index, renderer).items():
+        add(path, document, "search")
+    add(WORDS, vocabulary(index), "search")
     hand_written = project / HAND_WRITTEN
     for path in sorted(p for p in hand_written.rglob("*") if p.is_file()):
         relative = path.relative_to(hand_written).as_posix()

@@ -31,6 +31,7 @@ AUDIT = "audit/"
 CURATION = "curation/"
 
 EXPLORE_DATA = "explore/papers.json"
+EXPLORE_BIBTEX = "explore/bibtex.json"
 BIBTEX_ALL = "downloads/kd-bibliography.bib"
 CSL_ALL = "downloads/kd-bibliography.csl.json"
 JSON_ALL = "downloads/kd-bibliography.json"

@@ -1,0 +1,445 @@
+/* Site search: a box in the header (press / to reach it) over the Pagefind index that
+ * `sitegen build` writes to pagefind/ (see sitegen/site/search.py and pagefind_plugin.py).
+ *
+ * Papers come first, then authors, topics and venues, then the site's own pages; within the
+ * papers, an exact short name or retired id comes first, then papers that have every word of
+ * the query, then (only when those are few) papers that have some of the words, marked as such.
+ * Pagefind stems words ("distil" finds distillation); a word that is no word of the collection
+ * is replaced by the nearest one in its vocabulary, within one or two typing slips.
+ *
+ * Everything loads from this site when the box is first used. Text from the index is only
+ * ever set as textContent, and links only ever point to http(s) addresses.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var header = document.querySelector(".md-header__inner");
+  if (!script || !header) return;
+  var ROOT = new URL("../", script.src);  // this file is assets/search.js, one folder below the site root
+  var PAPERS_SHOWN = 8, OTHERS_SHOWN = 5, PAGES_SHOWN = 3;
+  var OTHER_KINDS = ["person", "topic", "venue"];
+  var INTERNAL_FILTERS = { kind: true, name: true, link: true };
+  var EMPTY = { results: [] };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  // The form names are compared in; sitegen/site/search.py `fold` makes the same.
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  }
+
+  function wordsOf(text) {
+    return String(text).normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // --- the vocabulary, for words the collection does not have ----------------------------
+
+  function Vocabulary(words) {
+    this.byFrequency = words.map(fold).filter(Boolean);
+    this.sorted = this.byFrequency.slice().sort();
+  }
+  // Whether some word of the collection starts with `word` (Pagefind matches prefixes).
+  Vocabulary.prototype.known = function (word) {
+    var list = this.sorted, low = 0, high = list.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (list[mid] < word) low = mid + 1; else high = mid;
+    }
+    return low < list.length && list[low].lastIndexOf(word, 0) === 0;
+  };
+  // The most frequent word within one slip (two for long words), or null. A slip is a letter
+  // added, dropped, changed or two letters swapped; short words get no guess, having too many.
+  Vocabulary.prototype.nearest = function (word) {
+    var limit = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    var best = null, bestDistance = limit + 1;
+    for (var i = 0; i < this.byFrequency.length && bestDistance > 1; i++) {
+      var candidate = this.byFrequency[i];
+      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+      var d = slips(word, candidate, bestDistance - 1);
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+  };
+  // Optimal-string-alignment distance, giving up (returning limit + 1) past `limit`. Written
+  // here because the whole need is these lines; no library of the site's offers it.
+  function slips(a, b, limit) {
+    var previous2 = null, previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var rowBest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        current.push(value);
+        if (value < rowBest) rowBest = value;
+      }
+      if (rowBest > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // --- the box and the panel -------------------------------------------------------------
+
+  var input = el("input", {
+    type: "search", id: "kd-search-input", "class": "kd-search-input", placeholder: "Search papers",
+    autocomplete: "off", autocapitalize: "off", spellcheck: "false", enterkeyhint: "search",
+    "aria-label": "Search papers, authors and topics (press / to come here)", "aria-keyshortcuts": "/",
+    "aria-controls": "kd-search-panel", "aria-expanded": "false"
+  });
+  var hint = el("kbd", { "class": "kd-search-key", "aria-hidden": "true", text: "/" });
+  var form = el("form", { "class": "kd-search-form", role: "search" }, [input, hint]);
+  var opener = el("button", { type: "button", "class": "kd-search-opener md-header__button md-icon", "aria-label": "Search", title: "Search (/)" });
+  opener.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+  var topicSelect = el("select", { "class": "kd-search-topic", "aria-label": "Only papers on this topic" }, [el("option", { value: "", text: "Any topic" })]);
+  var yearSelect = el("select", { "class": "kd-search-year", "aria-label": "Only papers published from this year" }, [el("option", { value: "", text: "Any year" })]);
+  var filters = el("div", { "class": "kd-search-filters" }, [topicSelect, yearSelect]);
+  var status = el("p", { "class": "kd-search-status", role: "status", "aria-live": "polite" });
+  var results = el("div", { "class": "kd-search-results" });
+  var panel = el("div", { id: "kd-search-panel", "class": "kd-search-panel", hidden: "" }, [filters, status, results]);
+  var box = el("div", { "class": "kd-search" }, [opener, form, panel]);
+  header.insertBefore(box, header.querySelector(".md-header__source"));
+
+  function open() {
+    box.classList.add("kd-search--open");
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    load();
+  }
+  function close(refocus) {
+    box.classList.remove("kd-search--open");
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    if (refocus) input.blur();
+  }
+
+  opener.addEventListener("click", function () { open(); input.focus(); });
+  input.addEventListener("focus", open);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = results.querySelector("a.kd-search-hit");
+    if (first) window.location.href = first.href;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+    input.focus();
+    input.select();
+  });
+  document.addEventListener("mousedown", function (event) {
+    if (!box.contains(event.target)) close(false);
+  });
+  box.addEventListener("keydown", function (event) {
+    var hits = Array.prototype.slice.call(results.querySelectorAll("a.kd-search-hit"));
+    var at = hits.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      if (document.activeElement !== input) input.focus();
+      else close(true);
+    } else if (event.key === "ArrowDown" && hits.length && (document.activeElement === input || at >= 0)) {
+      event.preventDefault();
+      hits[Math.min(at + 1, hits.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      if (at === 0) input.focus(); else hits[at - 1].focus();
+    }
+  });
+
+  // --- loading Pagefind, once --------------------------------------------------------------
+
+  var engine = null;
+  function load() {
+    if (engine) return engine;
+    var pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (module) {
+      return module.options({ baseUrl: ROOT.pathname, excerptLength: 16 })
+        .then(function () { return module.init(); })
+        .then(function () { return module; });
+    });
+    var vocabulary = fetch(new URL("search/words.json", ROOT).href)
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+    engine = Promise.all([pagefind, vocabulary]).then(function (parts) {
+      return { pagefind: parts[0], vocabulary: new Vocabulary(parts[1]) };
+    });
+    engine.catch(function () {
+      status.textContent = window.location.protocol === "file:"
+        ? "Search needs the site served over HTTP: run sitegen serve, or open the published site."
+        : "The search index could not be loaded.";
+    });
+    return engine;
+  }
+
+  var filtersLoaded = false;
+  function loadFilters(pagefind) {
+    if (filtersLoaded) return;
+    filtersLoaded = true;
+    pagefind.filters().then(function (all) {
+      Object.keys(all).sort().forEach(function (key) {
+        if (INTERNAL_FILTERS[key]) return;
+        var values = Object.keys(all[key]).sort();
+        if (key === "Year") {
+          values.reverse().forEach(function (year) {
+            yearSelect.appendChild(el("option", { value: year, text: "From " + year }));
+          });
+          return;
+        }
+        var group = el("optgroup", { label: key });
+        values.forEach(function (value) {
+          group.appendChild(el("option", { value: key + "\u0000" + value, text: value }));
+        });
+        topicSelect.appendChild(group);
+      });
+    });
+  }
+  topicSelect.addEventListener("focus", function () { load().then(loadFilters); });
+  yearSelect.addEventListener("focus", function () { load().then(loadFilters); });
+  topicSelect.addEventListener("change", function () { schedule(); });
+  yearSelect.addEventListener("change", function () { schedule(); });
+
+  function paperFilters() {
+    var chosen = null;
+    if (topicSelect.value) {
+      var parts = topicSelect.value.split("\u0000");
+      chosen = {};
+      chosen[parts[0]] = parts[1];
+    }
+    if (yearSelect.value) {
+      var from = Number(yearSelect.value), years = [];
+      Array.prototype.forEach.call(yearSelect.options, function (option) {
+        if (option.value && Number(option.value) >= from) years.push(option.value);
+      });
+      chosen = chosen || {};
+      chosen.Year = { any: years };
+    }
+    return chosen;
+  }
+
+  function withKind(kind, extra) {
+    var filters = { kind: kind };
+    Object.keys(extra || {}).forEach(function (key) { filters[key] = extra[key]; });
+    return { filters: filters };
+  }
+
+  // --- searching ----------------------------------------------------------------------------
+
+  // One search at a time; while it runs, only the newest query waits, so results follow
+  // the typing without a queue of stale searches.
+  var pending = null, busy = false;
+  input.addEventListener("input", function () { schedule(); });
+  function schedule() {
+    pending = { query: input.value, filters: paperFilters() };
+    if (!busy) pump();
+  }
+  function pump() {
+    if (pending === null) { busy = false; return; }
+    busy = true;
+    var job = pending;
+    pending = null;
+    run(job.query, job.filters).catch(function () {}).then(pump);
+  }
+  function stale() { return pending !== null; }
+
+  function run(query, filters) {
+    return load().then(function (engine) {
+      var pagefind = engine.pagefind;
+      if (filters) loadFilters(pagefind);
+      var typed = wordsOf(query);
+      if (!typed.length && !filters) { show(query, null); return; }
+      var kept = [], fixed = [], unknown = [];
+      typed.forEach(function (word) {
+        var folded = fold(word);
+        if (folded.length < 3 || /\d/.test(folded) || engine.vocabulary.known(folded)) kept.push(word);
+        else {
+          var near = engine.vocabulary.nearest(folded);
+          if (near) { kept.push(near); fixed.push([word, near]); } else unknown.push(word);
+        }
+      });
+      var text = kept.join(" ");
+      var name = fold(query);
+      var searches = [
+        text || filters ? pagefind.search(text || null, withKind("paper", filters)) : EMPTY,
+        name ? pagefind.search(null, withKind("paper", Object.assign({ name: name }, filters || {}))) : EMPTY,
+        text && !filters ? pagefind.search(text, withKind({ any: OTHER_KINDS })) : EMPTY,
+        typed.length && !filters ? pagefind.search(query, withKind("page")) : EMPTY
+      ];
+      return Promise.all(searches).then(function (found) {
+        if (stale()) return null;
+        var all = found[0].results, exact = found[1].results;
+        var partialWords = unknown.length > 0 && kept.length > 0;
+        if (kept.length > 1 && all.length < PAPERS_SHOWN) {
+          return someWords(pagefind, kept, filters, all).then(function (some) {
+            return { all: all, exact: exact, some: some, partialWords: partialWords };
+          });
+        }
+        return { all: all, exact: exact, some: [], partialWords: partialWords };
+      }).then(function (papers) {
+        if (!papers || stale()) return null;
+        var order = [], seen = {};
+        function take(list, partial) {
+          list.forEach(function (result) {
+            if (seen[result.id]) return;
+            seen[result.id] = true;
+            order.push({ result: result, partial: partial });
+          });
+        }
+        take(papers.exact, false);
+        if (!unknown.length || kept.length) take(papers.all, papers.partialWords);
+        take(papers.some, true);
+        return show(query, {
+          papers: order, others: found_(searches, 2), pages: found_(searches, 3),
+          fixed: fixed, unknown: unknown, filtered: Boolean(filters)
+        });
+      });
+    });
+  }
+  // The settled result of one of the searches above (they have all settled by now).
+  function found_(searches, i) { return searches[i]; }
+
+  // Papers with some of the words: those with more of them first, then by score.
+  function someWords(pagefind, words, filters, exclude) {
+    var skip = {};
+    exclude.forEach(function (r) { skip[r.id] = true; });
+    return Promise.all(words.map(function (word) {
+      return pagefind.search(word, withKind("paper", filters));
+    })).then(function (each) {
+      var tally = {};
+      each.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (skip[result.id]) return;
+          var entry = tally[result.id] || (tally[result.id] = { result: result, words: 0, score: 0 });
+          entry.words += 1;
+          entry.score += result.score;
+        });
+      });
+      return Object.keys(tally).map(function (id) { return tally[id]; })
+        .sort(function (a, b) { return b.words - a.words || b.score - a.score || (a.result.id < b.result.id ? -1 : 1); })
+        .map(function (entry) { return entry.result; });
+    });
+  }
+
+  // --- showing -------------------------------------------------------------------------------
+
+  var shownPapers = 0;
+
+  function show(query, found) {
+    results.textContent = "";
+    status.textContent = "";
+    panel.setAttribute("data-query", query);
+    if (!found) { panel.setAttribute("data-state", "idle"); return Promise.resolve(); }
+    return Promise.all([found.others, found.pages]).then(function (settled) {
+      var others = settled[0].results.slice(0, OTHERS_SHOWN), pages = settled[1].results.slice(0, PAGES_SHOWN);
+      var first = found.papers.slice(0, PAPERS_SHOWN);
+      return Promise.all([
+        Promise.all(first.map(function (p) { return p.result.data(); })),
+        Promise.all(others.map(function (r) { return r.data(); })),
+        Promise.all(pages.map(function (r) { return r.data(); }))
+      ]).then(function (data) {
+        if (stale()) return;
+        results.textContent = "";
+        var notes = [];
+        found.fixed.forEach(function (pair) { notes.push("“" + pair[0] + "” read as “" + pair[1] + "”"); });
+        if (found.unknown.length) notes.push("no paper has " + found.unknown.map(function (w) { return "“" + w + "”"; }).join(" or "));
+        var full = found.papers.filter(function (p) { return !p.partial; }).length;
+        var count = found.papers.length === 0 ? "No paper found"
+          : full === found.papers.length ? found.papers.length.toLocaleString("en") + (found.papers.length === 1 ? " paper" : " papers")
+          : full + " with every word, " + (found.papers.length - full).toLocaleString("en") + " with some";
+        status.textContent = count + (notes.length ? " (" + notes.join("; ") + ")" : "") + ".";
+        shownPapers = 0;
+        var list = el("ol", { "class": "kd-search-list" });
+        results.appendChild(group("Papers", list));
+        addPapers(list, first, data[0]);
+        if (found.papers.length > PAPERS_SHOWN) {
+          var more = el("button", { type: "button", "class": "kd-search-more" });
+          var label = function () {
+            var left = found.papers.length - shownPapers;
+            more.textContent = "Show " + Math.min(left, PAPERS_SHOWN) + " more of " + left.toLocaleString("en");
+            more.hidden = left <= 0;
+          };
+          label();
+          more.addEventListener("click", function () {
+            var next = found.papers.slice(shownPapers, shownPapers + PAPERS_SHOWN);
+            Promise.all(next.map(function (p) { return p.result.data(); })).then(function (rows) {
+              var before = shownPapers;
+              addPapers(list, next, rows);
+              label();
+              var hits = list.querySelectorAll("a.kd-search-hit");
+              if (hits[before]) hits[before].focus();
+            });
+          });
+          results.appendChild(more);
+        }
+        if (data[1].length) results.appendChild(group("Authors, topics and venues", simpleList(data[1])));
+        if (data[2].length) results.appendChild(group("Site pages", simpleList(data[2])));
+        panel.setAttribute("data-state", "done");
+      });
+    });
+  }
+
+  function group(title, content) {
+    return el("section", { "class": "kd-search-group" }, [el("h2", { text: title }), content]);
+  }
+
+  function safeHref(address) {
+    return /^https?:\/\//i.test(address) ? address : null;
+  }
+
+  function addPapers(list, entries, rows) {
+    var partialShown = list.querySelector(".kd-search-partial-note");
+    rows.forEach(function (data, i) {
+      if (entries[i].partial && !partialShown) {
+        list.appendChild(el("li", { "class": "kd-search-partial-note", text: "Papers with some of the words:" }));
+        partialShown = true;
+      }
+      var meta = data.meta || {};
+      var item = el("li", { "class": entries[i].partial ? "kd-search-partial" : "" });
+      item.appendChild(el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url }));
+      if (meta.short) {
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("span", { "class": "kd-short", text: meta.short }));
+      }
+      var links = (data.filters && data.filters.link) || [];
+      if (links.length) {
+        var quick = el("span", { "class": "kd-quick" });
+        links.forEach(function (link) {
+          var space = link.indexOf(" ");
+          var href = safeHref(link.slice(space + 1));
+          if (space < 0 || !href) return;
+          quick.appendChild(el("a", { href: href, rel: "noopener", text: link.slice(0, space) }));
+        });
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(quick);
+      }
+      if (meta.byline) item.appendChild(el("span", { "class": "kd-byline", text: meta.byline }));
+      list.appendChild(item);
+      shownPapers += 1;
+    });
+  }
+
+  function simpleList(rows) {
+    var list = el("ol", { "class": "kd-search-list" });
+    rows.forEach(function (data) {
+      var meta = data.meta || {};
+      var item = el("li", {}, [el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url })]);
+      item.appendChild(el("span", { "class": "kd-byline", text: meta.byline || "Page of this site" }));
+      list.appendChild(item);
+    });
+    return list;
+  }
+})();

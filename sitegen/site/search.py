@@ -1,0 +1,131 @@
+"""What the site search indexes: one small document per paper, person, topic and venue, and the
+vocabulary the search falls back on for a mistyped word.
+
+The search runs on Pagefind, a static, chunked index: a query downloads only the parts of the
+index its words need, so it stays fast and small however many papers there are (the theme's
+lunr search downloads and builds one index of everything before the first result). Pagefind
+indexes the documents written here rather than the pages themselves, so each paper is found
+by its title, short name, authors, venue and year, weighted in that order, and not by the
+words around them; the documents live under `_search/` in the docs folder, which MkDocs leaves
+out of the site, and the `kd-pagefind` MkDocs plugin (sitegen/site/pagefind_plugin.py) indexes
+them, with a few hand-written pages, once the site is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+
+from sitegen.model import Paper
+from sitegen.site import urls
+from sitegen.site.index import SiteIndex
+from sitegen.site.links import quick_links
+from sitegen.site.people import display_name
+from sitegen.site.render import Renderer
+
+DOCUMENTS = "_search"  # folder of the docs folder that holds the search documents
+WORDS = "search/words.json"  # the vocabulary, as a site path
+TEMPLATE = "search.html.j2"
+MIN_WORD = 3  # shorter words are left out of the vocabulary: a typo in them has too many fixes
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, without accents, lower case: the form exact names are compared in.
+
+    The search script folds a query the same way (docs/assets/search.js, `fold`).
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+
+
+def document_path(site_path: str) -> str:
+    """Where the document standing for the page at `site_path` goes in the docs folder."""
+    return f"{DOCUMENTS}/{site_path}index.html"
+
+
+def exact_names(paper: Paper) -> list[str]:
+    """The folded names a query must equal to put this paper first: short name, retired ids."""
+    names = [fold(n) for n in (paper.short_name, *paper.aliases) if n]
+    return sorted({n for n in names if n})
+
+
+def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
+    """Docs-folder path -> document, for every paper, person, topic and venue."""
+    template = renderer.env.get_template(TEMPLATE)
+    documents: dict[str, bytes] = {}
+
+    def add(site_path: str, **context: object) -> None:
+        text = template.render(page_path=site_path, **context)
+        documents[document_path(site_path)] = text.encode("utf-8")
+
+    taxonomy = index.taxonomy
+    node_order = {n: i for i, n in enumerate(taxonomy.nodes)}
+    for paper in index.papers:
+        nodes = {n for label in paper.all_labels for n in (label, *taxonomy.ancestors(label))}
+        topics = [
+            (taxonomy.axis(taxonomy.nodes[n].axis).label, taxonomy.nodes[n].label)
+            for n in sorted(nodes, key=node_order.__getitem__)
+        ]
+        add(
+            urls.paper(paper.id),
+            kind="paper",
+            title=paper.title,
+            paper=paper,
+            names=exact_names(paper),
+            topics=topics,
+            links=quick_links(paper),
+        )
+    for person in index.people:
+        count = len(person.papers)
+        add(
+            urls.author(person.slug),
+            kind="person",
+            title=display_name(person.name),
+            lines=sorted(set(person.forms)),
+            byline=f"Author · {count:,} paper{'s' if count != 1 else ''}",
+        )
+    for node_id, info in taxonomy.nodes.items():
+        count = len(index.under_node[node_id])
+        trail = " › ".join(taxonomy.nodes[n].label for n in reversed(taxonomy.ancestors(node_id)))
+        axis = taxonomy.axis(info.axis).label
+        add(
+            urls.node(node_id),
+            kind="topic",
+            title=info.label,
+            lines=[info.node.description],
+            byline=f"Topic · {axis}{' › ' + trail if trail else ''} · {count:,} paper{'s' if count != 1 else ''}",
+        )
+    for venue_id, ids in index.by_venue.items():
+        venue = taxonomy.venues[venue_id]
+        add(
+            urls.venue(venue_id),
+            kind="venue",
+            title=venue.short,
+            lines=[venue.name, *venue.aliases],
+            byline=f"Venue · {venue.name} · {len(ids):,} paper{'s' if len(ids) != 1 else ''}",
+        )
+    return documents
+
+
+_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD)
+
+
+def vocabulary(index: SiteIndex) -> bytes:
+    """The words the documents are found by, most frequent first, as a JSON list.
+
+    When a query word matches nothing, the search script replaces it with the nearest of
+    these (a word one or two typing slips away), so 'distilation' still finds distillation.
+    """
+    counts: Counter[str] = Counter()
+    texts: list[str] = []
+    for paper in index.papers:
+        texts += [paper.title, *paper.alt_titles, paper.short_name or ""]
+        texts += [a.split(",", 1)[0] for a in paper.authors]
+    texts += [n.label for n in index.taxonomy.nodes.values()]
+    texts += [f"{v.short} {v.name}" for v in index.taxonomy.venues.values()]
+    for text in texts:
+        counts.update(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    return (json.dumps(words, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
