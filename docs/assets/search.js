@@ -252,7 +252,11 @@
     busy = true;
     var job = pending;
     pending = null;
-    run(job.query, job.filters).catch(function () {}).then(pump);
+    run(job.query, job.filters).catch(function (error) {
+      status.textContent = "The search failed (" + error.message + ").";
+      panel.setAttribute("data-state", "failed");
+      if (window.console) window.console.error(error);
+    }).then(pump);
   }
   function stale() { return pending !== null; }
 
@@ -275,8 +279,9 @@
       var name = fold(query);
       var searches = [
         text || filters ? pagefind.search(text || null, withKind("paper", filters)) : EMPTY,
-        name ? pagefind.search(null, withKind("paper", Object.assign({ name: name }, filters || {}))) : EMPTY,
-        text && !filters ? pagefind.search(text, withKind({ any: OTHER_KINDS })) : EMPTY,
+        // Several papers may share a short name; the earliest, usually the one that coined it, first.
+        name ? pagefind.search(null, Object.assign(withKind("paper", Object.assign({ name: name }, filters || {})), { sort: { year: "asc" } })) : EMPTY,
+        text && !filters && !unknown.length ? pagefind.search(text, withKind({ any: OTHER_KINDS })) : EMPTY,
         typed.length && !filters ? pagefind.search(query, withKind("page")) : EMPTY
       ];
       return Promise.all(searches).then(function (found) {
@@ -300,7 +305,7 @@
           });
         }
         take(papers.exact, false);
-        if (!unknown.length || kept.length) take(papers.all, papers.partialWords);
+        take(papers.all, papers.partialWords);
         take(papers.some, true);
         return show(query, {
           papers: order, others: found_(searches, 2), pages: found_(searches, 3),
@@ -336,18 +341,22 @@
 
   // --- showing -------------------------------------------------------------------------------
 
-  var shownPapers = 0;
-
   function show(query, found) {
-    results.textContent = "";
-    status.textContent = "";
     panel.setAttribute("data-query", query);
-    if (!found) { panel.setAttribute("data-state", "idle"); return Promise.resolve(); }
+    if (!found) {
+      results.textContent = "";
+      status.textContent = "";
+      panel.setAttribute("data-state", "idle");
+      return Promise.resolve();
+    }
+    panel.setAttribute("data-state", "loading");
+    var full = found.papers.filter(function (p) { return !p.partial; }).map(function (p) { return p.result; });
+    var partial = found.papers.filter(function (p) { return p.partial; }).map(function (p) { return p.result; });
     return Promise.all([found.others, found.pages]).then(function (settled) {
       var others = settled[0].results.slice(0, OTHERS_SHOWN), pages = settled[1].results.slice(0, PAGES_SHOWN);
-      var first = found.papers.slice(0, PAPERS_SHOWN);
       return Promise.all([
-        Promise.all(first.map(function (p) { return p.result.data(); })),
+        Promise.all(full.slice(0, PAPERS_SHOWN).map(function (r) { return r.data(); })),
+        Promise.all(partial.slice(0, full.length ? 0 : PAPERS_SHOWN).map(function (r) { return r.data(); })),
         Promise.all(others.map(function (r) { return r.data(); })),
         Promise.all(pages.map(function (r) { return r.data(); }))
       ]).then(function (data) {
@@ -356,80 +365,82 @@
         var notes = [];
         found.fixed.forEach(function (pair) { notes.push("“" + pair[0] + "” read as “" + pair[1] + "”"); });
         if (found.unknown.length) notes.push("no paper has " + found.unknown.map(function (w) { return "“" + w + "”"; }).join(" or "));
-        var full = found.papers.filter(function (p) { return !p.partial; }).length;
         var count = found.papers.length === 0 ? "No paper found"
-          : full === found.papers.length ? found.papers.length.toLocaleString("en") + (found.papers.length === 1 ? " paper" : " papers")
-          : full + " with every word, " + (found.papers.length - full).toLocaleString("en") + " with some";
+          : !partial.length ? plural(full.length, "paper")
+          : plural(full.length, "paper") + " with every word, " + partial.length.toLocaleString("en") + " with some";
         status.textContent = count + (notes.length ? " (" + notes.join("; ") + ")" : "") + ".";
-        shownPapers = 0;
-        var list = el("ol", { "class": "kd-search-list" });
-        results.appendChild(group("Papers", list));
-        addPapers(list, first, data[0]);
-        if (found.papers.length > PAPERS_SHOWN) {
-          var more = el("button", { type: "button", "class": "kd-search-more" });
-          var label = function () {
-            var left = found.papers.length - shownPapers;
-            more.textContent = "Show " + Math.min(left, PAPERS_SHOWN) + " more of " + left.toLocaleString("en");
-            more.hidden = left <= 0;
-          };
-          label();
-          more.addEventListener("click", function () {
-            var next = found.papers.slice(shownPapers, shownPapers + PAPERS_SHOWN);
-            Promise.all(next.map(function (p) { return p.result.data(); })).then(function (rows) {
-              var before = shownPapers;
-              addPapers(list, next, rows);
-              label();
-              var hits = list.querySelectorAll("a.kd-search-hit");
-              if (hits[before]) hits[before].focus();
-            });
-          });
-          results.appendChild(more);
-        }
-        if (data[1].length) results.appendChild(group("Authors, topics and venues", simpleList(data[1])));
-        if (data[2].length) results.appendChild(group("Site pages", simpleList(data[2])));
+        // Papers with every word, then authors, topics and venues, then pages of the site;
+        // papers with only some of the words come last.
+        if (full.length) results.appendChild(paperGroup("Papers", full, data[0], false));
+        if (data[2].length) results.appendChild(group("Authors, topics and venues", simpleList(data[2])));
+        if (data[3].length) results.appendChild(group("Site pages", simpleList(data[3])));
+        if (partial.length) results.appendChild(paperGroup("Papers with some of the words", partial, data[1], true));
         panel.setAttribute("data-state", "done");
       });
     });
   }
 
+  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+
   function group(title, content) {
     return el("section", { "class": "kd-search-group" }, [el("h2", { text: title }), content]);
+  }
+
+  // A group of papers: the first few loaded, the rest a button away. Papers with only some
+  // of the query's words show folded away when papers with all of them were found.
+  function paperGroup(title, entries, firstRows, partial) {
+    var list = el("ol", { "class": "kd-search-list" + (partial ? " kd-search-partial" : "") });
+    var section = group(title, list);
+    var shown = 0;
+    var more = el("button", { type: "button", "class": "kd-search-more" });
+    function label() {
+      var left = entries.length - shown;
+      more.textContent = shown ? "Show " + Math.min(left, PAPERS_SHOWN) + " more of " + left.toLocaleString("en") : "Show " + plural(left, "paper");
+      more.hidden = left <= 0;
+    }
+    function add(rows) {
+      rows.forEach(function (data) { list.appendChild(paperItem(data)); });
+      shown += rows.length;
+      label();
+    }
+    more.addEventListener("click", function () {
+      var next = entries.slice(shown, shown + PAPERS_SHOWN);
+      Promise.all(next.map(function (r) { return r.data(); })).then(function (rows) {
+        var before = shown;
+        add(rows);
+        var hits = list.querySelectorAll("a.kd-search-hit");
+        if (hits[before]) hits[before].focus();
+      });
+    });
+    add(firstRows);
+    section.appendChild(more);
+    return section;
   }
 
   function safeHref(address) {
     return /^https?:\/\//i.test(address) ? address : null;
   }
 
-  function addPapers(list, entries, rows) {
-    var partialShown = list.querySelector(".kd-search-partial-note");
-    rows.forEach(function (data, i) {
-      if (entries[i].partial && !partialShown) {
-        list.appendChild(el("li", { "class": "kd-search-partial-note", text: "Papers with some of the words:" }));
-        partialShown = true;
-      }
-      var meta = data.meta || {};
-      var item = el("li", { "class": entries[i].partial ? "kd-search-partial" : "" });
-      item.appendChild(el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url }));
-      if (meta.short) {
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(el("span", { "class": "kd-short", text: meta.short }));
-      }
-      var links = (data.filters && data.filters.link) || [];
-      if (links.length) {
-        var quick = el("span", { "class": "kd-quick" });
-        links.forEach(function (link) {
-          var space = link.indexOf(" ");
-          var href = safeHref(link.slice(space + 1));
-          if (space < 0 || !href) return;
-          quick.appendChild(el("a", { href: href, rel: "noopener", text: link.slice(0, space) }));
-        });
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(quick);
-      }
-      if (meta.byline) item.appendChild(el("span", { "class": "kd-byline", text: meta.byline }));
-      list.appendChild(item);
-      shownPapers += 1;
+  function paperItem(data) {
+    var meta = data.meta || {};
+    var item = el("li", {}, [el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url })]);
+    if (meta.short) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", { "class": "kd-short", text: meta.short }));
+    }
+    var links = (data.filters && data.filters.link) || [];
+    var quick = el("span", { "class": "kd-quick" });
+    links.forEach(function (link) {
+      var space = link.indexOf(" ");
+      var href = space > 0 ? safeHref(link.slice(space + 1)) : null;
+      if (href) quick.appendChild(el("a", { href: href, rel: "noopener", text: link.slice(0, space) }));
     });
+    if (quick.childNodes.length) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(quick);
+    }
+    if (meta.byline) item.appendChild(el("span", { "class": "kd-byline", text: meta.byline }));
+    return item;
   }
 
   function simpleList(rows) {
