@@ -18,8 +18,6 @@
   if (!script || !header) return;
   var ROOT = new URL("../", script.src);  // this file is assets/search.js, one folder below the site root
   var PAPERS_SHOWN = 8, OTHERS_SHOWN = 5, PAGES_SHOWN = 3;
-  var OTHER_KINDS = ["person", "topic", "venue"];
-  var INTERNAL_FILTERS = { kind: true, name: true, link: true };
   var EMPTY = { results: [] };
 
   function el(tag, attrs, children) {
@@ -162,21 +160,26 @@
     }
   });
 
-  // --- loading Pagefind, once --------------------------------------------------------------
+  // --- loading Pagefind and the terms file, once ------------------------------------------
 
   var engine = null;
   function load() {
     if (engine) return engine;
     var pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (module) {
-      return module.options({ baseUrl: ROOT.pathname, excerptLength: 16 })
+      // Links are kept in the results' metadata only to be shown: a word of an address
+      // ("github") must not rank a paper.
+      return module.options({ baseUrl: ROOT.pathname, excerptLength: 16, ranking: { metaWeights: { links: 0 } } })
         .then(function () { return module.init(); })
         .then(function () { return module; });
     });
-    var vocabulary = fetch(new URL("search/words.json", ROOT).href)
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
-    engine = Promise.all([pagefind, vocabulary]).then(function (parts) {
-      return { pagefind: parts[0], vocabulary: new Vocabulary(parts[1]) };
+    var terms = fetch(new URL("search/terms.json", ROOT).href).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+    engine = Promise.all([pagefind, terms]).then(function (parts) {
+      var loaded = { pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words) };
+      fillFilters(loaded.terms);
+      return loaded;
     });
     engine.catch(function () {
       status.textContent = window.location.protocol === "file:"
@@ -186,55 +189,24 @@
     return engine;
   }
 
-  var filtersLoaded = false;
-  function loadFilters(pagefind) {
-    if (filtersLoaded) return;
-    filtersLoaded = true;
-    pagefind.filters().then(function (all) {
-      Object.keys(all).sort().forEach(function (key) {
-        if (INTERNAL_FILTERS[key]) return;
-        var values = Object.keys(all[key]).sort();
-        if (key === "Year") {
-          values.reverse().forEach(function (year) {
-            yearSelect.appendChild(el("option", { value: year, text: "From " + year }));
-          });
-          return;
-        }
-        var group = el("optgroup", { label: key });
-        values.forEach(function (value) {
-          group.appendChild(el("option", { value: key + "\u0000" + value, text: value }));
-        });
-        topicSelect.appendChild(group);
-      });
+  function fillFilters(terms) {
+    var groups = {};
+    terms.topics.forEach(function (topic) {
+      var group = groups[topic[0]];
+      if (!group) topicSelect.appendChild(group = groups[topic[0]] = el("optgroup", { label: topic[0] }));
+      group.appendChild(el("option", { value: topic[2], text: topic[1] }));
+    });
+    terms.years.forEach(function (year) {
+      yearSelect.appendChild(el("option", { value: year[1], text: "Published in " + year[0] }));
     });
   }
-  topicSelect.addEventListener("focus", function () { load().then(loadFilters); });
-  yearSelect.addEventListener("focus", function () { load().then(loadFilters); });
   topicSelect.addEventListener("change", function () { schedule(); });
   yearSelect.addEventListener("change", function () { schedule(); });
 
+  // The markers that narrow papers to the chosen topic and year (see sitegen/site/search.py).
   function paperFilters() {
-    var chosen = null;
-    if (topicSelect.value) {
-      var parts = topicSelect.value.split("\u0000");
-      chosen = {};
-      chosen[parts[0]] = parts[1];
-    }
-    if (yearSelect.value) {
-      var from = Number(yearSelect.value), years = [];
-      Array.prototype.forEach.call(yearSelect.options, function (option) {
-        if (option.value && Number(option.value) >= from) years.push(option.value);
-      });
-      chosen = chosen || {};
-      chosen.Year = { any: years };
-    }
-    return chosen;
-  }
-
-  function withKind(kind, extra) {
-    var filters = { kind: kind };
-    Object.keys(extra || {}).forEach(function (key) { filters[key] = extra[key]; });
-    return { filters: filters };
+    var markers = [topicSelect.value, yearSelect.value].filter(Boolean);
+    return markers.length ? markers : null;
   }
 
   // --- searching ----------------------------------------------------------------------------
@@ -260,12 +232,19 @@
   }
   function stale() { return pending !== null; }
 
+  // Results of one kind for `words` (words the reader typed, and markers); a result that only
+  // a weightless word matched (a marker, an address) is no match.
+  function find(pagefind, words, kind) {
+    return pagefind.search(words.concat([kind]).join(" ")).then(function (found) {
+      return found.results.filter(function (result) { return result.score > 0; });
+    });
+  }
+
   function run(query, filters) {
     return load().then(function (engine) {
-      var pagefind = engine.pagefind;
-      if (filters) loadFilters(pagefind);
-      var typed = wordsOf(query);
-      if (!typed.length && !filters) { show(query, null); return; }
+      var pagefind = engine.pagefind, terms = engine.terms, kinds = terms.kinds;
+      var typed = wordsOf(query).filter(function (word) { return fold(word).lastIndexOf(terms.marker, 0) !== 0; });
+      if (!typed.length && !filters) return show(query, null);
       var kept = [], fixed = [], unknown = [];
       typed.forEach(function (word) {
         var folded = fold(word);
@@ -275,58 +254,65 @@
           if (near) { kept.push(near); fixed.push([word, near]); } else unknown.push(word);
         }
       });
-      var text = kept.join(" ");
-      var name = fold(query);
+      var narrow = filters || [];
       var searches = [
-        text || filters ? pagefind.search(text || null, withKind("paper", filters)) : EMPTY,
-        // Several papers may share a short name; the earliest, usually the one that coined it, first.
-        name ? pagefind.search(null, Object.assign(withKind("paper", Object.assign({ name: name }, filters || {})), { sort: { year: "asc" } })) : EMPTY,
-        text && !filters && !unknown.length ? pagefind.search(text, withKind({ any: OTHER_KINDS })) : EMPTY,
-        typed.length && !filters ? pagefind.search(query, withKind("page")) : EMPTY
+        kept.length || filters ? find(pagefind, kept.concat(narrow), kinds.paper) : Promise.resolve([]),
+        exactMatches(pagefind, terms, fold(query), narrow),
+        kept.length && !filters && !unknown.length ? find(pagefind, kept, kinds.entry) : Promise.resolve([]),
+        typed.length && !filters ? find(pagefind, typed, kinds.page) : Promise.resolve([])
       ];
       return Promise.all(searches).then(function (found) {
         if (stale()) return null;
-        var all = found[0].results, exact = found[1].results;
-        var partialWords = unknown.length > 0 && kept.length > 0;
-        if (kept.length > 1 && all.length < PAPERS_SHOWN) {
-          return someWords(pagefind, kept, filters, all).then(function (some) {
-            return { all: all, exact: exact, some: some, partialWords: partialWords };
+        var all = found[0];
+        var some = kept.length > 1 && all.length < PAPERS_SHOWN ? someWords(pagefind, kept, narrow, kinds.paper, all) : Promise.resolve([]);
+        return some.then(function (partial) {
+          if (stale()) return null;
+          var order = [], seen = {};
+          function take(list, isPartial) {
+            list.forEach(function (result) {
+              if (seen[result.id]) return;
+              seen[result.id] = true;
+              order.push({ result: result, partial: isPartial });
+            });
+          }
+          take(found[1], false);
+          take(all, unknown.length > 0);  // with a word no paper has, these have only some of the words
+          take(partial, true);
+          return show(query, {
+            papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown
           });
-        }
-        return { all: all, exact: exact, some: [], partialWords: partialWords };
-      }).then(function (papers) {
-        if (!papers || stale()) return null;
-        var order = [], seen = {};
-        function take(list, partial) {
-          list.forEach(function (result) {
-            if (seen[result.id]) return;
-            seen[result.id] = true;
-            order.push({ result: result, partial: partial });
-          });
-        }
-        take(papers.exact, false);
-        take(papers.all, papers.partialWords);
-        take(papers.some, true);
-        return show(query, {
-          papers: order, others: found_(searches, 2), pages: found_(searches, 3),
-          fixed: fixed, unknown: unknown, filtered: Boolean(filters)
         });
       });
     });
   }
-  // The settled result of one of the searches above (they have all settled by now).
-  function found_(searches, i) { return searches[i]; }
+
+  // Papers whose short name or retired id is the query, earliest first, as results: each is
+  // found by its id, a word of its document.
+  function exactMatches(pagefind, terms, name, narrow) {
+    var urls = (name && terms.names[name]) || [];
+    return Promise.all(urls.map(function (url) {
+      var id = url.split("/").filter(Boolean).pop();
+      return find(pagefind, [id].concat(narrow), terms.kinds.paper).then(function (results) {
+        return Promise.all(results.slice(0, 3).map(function (r) { return r.data(); })).then(function (rows) {
+          for (var i = 0; i < rows.length; i++) {
+            if (rows[i].url.replace(/\/$/, "").split("/").pop() === id) return results[i];
+          }
+          return null;
+        });
+      });
+    })).then(function (found) { return found.filter(Boolean); });
+  }
 
   // Papers with some of the words: those with more of them first, then by score.
-  function someWords(pagefind, words, filters, exclude) {
+  function someWords(pagefind, words, narrow, kind, exclude) {
     var skip = {};
     exclude.forEach(function (r) { skip[r.id] = true; });
     return Promise.all(words.map(function (word) {
-      return pagefind.search(word, withKind("paper", filters));
+      return find(pagefind, [word].concat(narrow), kind);
     })).then(function (each) {
       var tally = {};
-      each.forEach(function (search) {
-        search.results.forEach(function (result) {
+      each.forEach(function (results) {
+        results.forEach(function (result) {
           if (skip[result.id]) return;
           var entry = tally[result.id] || (tally[result.id] = { result: result, words: 0, score: 0 });
           entry.words += 1;
@@ -352,8 +338,8 @@
     panel.setAttribute("data-state", "loading");
     var full = found.papers.filter(function (p) { return !p.partial; }).map(function (p) { return p.result; });
     var partial = found.papers.filter(function (p) { return p.partial; }).map(function (p) { return p.result; });
-    return Promise.all([found.others, found.pages]).then(function (settled) {
-      var others = settled[0].results.slice(0, OTHERS_SHOWN), pages = settled[1].results.slice(0, PAGES_SHOWN);
+    var others = found.others.slice(0, OTHERS_SHOWN), pages = found.pages.slice(0, PAGES_SHOWN);
+    return Promise.resolve().then(function () {
       return Promise.all([
         Promise.all(full.slice(0, PAPERS_SHOWN).map(function (r) { return r.data(); })),
         Promise.all(partial.slice(0, full.length ? 0 : PAPERS_SHOWN).map(function (r) { return r.data(); })),

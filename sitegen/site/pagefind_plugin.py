@@ -24,12 +24,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from sitegen.site.search import DOCUMENTS, document_path
+from sitegen.site.search import DOCUMENTS, PAGE_MARKER, document_path
 
 OUTPUT = "pagefind"
 # The theme's article element, marked as the part of a page that is indexed, as a site page.
 ARTICLE = '<article class="md-content__inner md-typeset">'
-INDEXED_ARTICLE = '<article class="md-content__inner md-typeset" data-pagefind-body data-pagefind-filter="kind:page">'
+INDEXED_ARTICLE = f'<article class="md-content__inner md-typeset" data-pagefind-body><p data-pagefind-weight="0">{PAGE_MARKER}</p>'
 UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",

@@ -1,5 +1,6 @@
 """What the site search indexes: one small document per paper, person, topic and venue, and the
-vocabulary the search falls back on for a mistyped word.
+terms file the search script reads beside the index (exact names, the vocabulary it falls back
+on for a mistyped word, the topics and years it can narrow papers to).
 
 The search runs on Pagefind, a static, chunked index: a query downloads only the parts of the
 index its words need, so it stays fast and small however many papers there are (the theme's
@@ -9,6 +10,12 @@ by its title, short name, authors, venue and year, weighted in that order, and n
 words around them; the documents live under `_search/` in the docs folder, which MkDocs leaves
 out of the site, and the `kd-pagefind` MkDocs plugin (sitegen/site/pagefind_plugin.py) indexes
 them, with a few hand-written pages, once the site is built.
+
+Each document carries markers: weightless words (`xqzpaper`, `xqzentry`, `xqzpage`,
+`xqzyear2019`, `xqztopicfeaturebased`) that no reader types. Adding one to a query keeps the
+results of that kind, year or topic, with their ranking unchanged. Pagefind's own filters would
+do the same, but it writes their files in a different order on every run, and the site must be
+the same bytes for the same records.
 """
 
 from __future__ import annotations
@@ -26,8 +33,9 @@ from sitegen.site.people import display_name
 from sitegen.site.render import Renderer
 
 DOCUMENTS = "_search"  # folder of the docs folder that holds the search documents
-WORDS = "search/words.json"  # the vocabulary, as a site path
+TERMS = "search/terms.json"  # the terms file, as a site path
 TEMPLATE = "search.html.j2"
+MARKER = "xqz"  # starts every marker; a letter run no word of the collection starts with
 MIN_WORD = 3  # shorter words are left out of the vocabulary: a typo in them has too many fixes
 
 
@@ -43,6 +51,14 @@ def fold(text: str) -> str:
 def document_path(site_path: str) -> str:
     """Where the document standing for the page at `site_path` goes in the docs folder."""
     return f"{DOCUMENTS}/{site_path}index.html"
+
+
+def marker(*parts: object) -> str:
+    """A marker word: the prefix and the parts, folded ('topic', 'feature-based' -> xqztopicfeaturebased)."""
+    return MARKER + fold("".join(str(p) for p in parts))
+
+
+PAGE_MARKER = marker("page")  # what the kd-pagefind plugin adds to the site pages it indexes
 
 
 def exact_names(paper: Paper) -> list[str]:
@@ -64,24 +80,20 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
     node_order = {n: i for i, n in enumerate(taxonomy.nodes)}
     for paper in index.papers:
         nodes = {n for label in paper.all_labels for n in (label, *taxonomy.ancestors(label))}
-        topics = [
-            (taxonomy.axis(taxonomy.nodes[n].axis).label, taxonomy.nodes[n].label)
-            for n in sorted(nodes, key=node_order.__getitem__)
-        ]
         add(
             urls.paper(paper.id),
             kind="paper",
             title=paper.title,
             paper=paper,
-            names=exact_names(paper),
-            topics=topics,
             links=quick_links(paper),
+            markers=[marker("paper"), marker("year", paper.year), *(marker("topic", n) for n in sorted(nodes, key=node_order.__getitem__))],
         )
     for person in index.people:
         count = len(person.papers)
         add(
             urls.author(person.slug),
             kind="person",
+            markers=[marker("entry")],
             title=display_name(person.name),
             lines=sorted(set(person.forms)),
             byline=f"Author · {count:,} paper{'s' if count != 1 else ''}",
@@ -93,6 +105,7 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         add(
             urls.node(node_id),
             kind="topic",
+            markers=[marker("entry")],
             title=info.label,
             lines=[info.node.description],
             byline=f"Topic · {axis}{' › ' + trail if trail else ''} · {count:,} paper{'s' if count != 1 else ''}",
@@ -102,6 +115,7 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         add(
             urls.venue(venue_id),
             kind="venue",
+            markers=[marker("entry")],
             title=venue.short,
             lines=[venue.name, *venue.aliases],
             byline=f"Venue · {venue.name} · {len(ids):,} paper{'s' if len(ids) != 1 else ''}",
@@ -112,8 +126,8 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
 _WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD)
 
 
-def vocabulary(index: SiteIndex) -> bytes:
-    """The words the documents are found by, most frequent first, as a JSON list.
+def vocabulary(index: SiteIndex) -> list[str]:
+    """The words the documents are found by, most frequent first.
 
     When a query word matches nothing, the search script replaces it with the nearest of
     these (a word one or two typing slips away), so 'distilation' still finds distillation.
@@ -127,5 +141,30 @@ def vocabulary(index: SiteIndex) -> bytes:
     texts += [f"{v.short} {v.name}" for v in index.taxonomy.venues.values()]
     for text in texts:
         counts.update(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
-    words = sorted(counts, key=lambda w: (-counts[w], w))
-    return (json.dumps(words, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def terms(index: SiteIndex) -> bytes:
+    """The terms file: markers, exact names, vocabulary, and the topics and years to narrow to.
+
+    `names` maps a folded short name or retired id to the papers that have it, earliest first
+    (the paper that coined a name usually came first), so the search lists them before all else.
+    """
+    names: dict[str, list[tuple[int, str, str]]] = {}
+    for paper in index.papers:
+        for name in exact_names(paper):
+            names.setdefault(name, []).append((paper.year, paper.id, urls.paper(paper.id)))
+    taxonomy = index.taxonomy
+    data = {
+        "marker": MARKER,
+        "kinds": {"paper": marker("paper"), "entry": marker("entry"), "page": PAGE_MARKER},
+        "names": {name: [url for _, _, url in sorted(found)] for name, found in sorted(names.items())},
+        "topics": [
+            [taxonomy.axis(info.axis).label, info.label, marker("topic", node_id)]
+            for node_id, info in taxonomy.nodes.items()
+            if index.under_node[node_id]
+        ],
+        "years": [[year, marker("year", year)] for year in index.by_year],
+        "words": vocabulary(index),
+    }
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
