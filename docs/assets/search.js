@@ -278,6 +278,7 @@
           take(found[1], false);
           take(all, unknown.length > 0);  // with a word no paper has, these have only some of the words
           take(partial, true);
+          panel.setAttribute("data-narrow", narrow.join(" "));
           return show(query, {
             papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown
           });
@@ -414,13 +415,13 @@
       item.appendChild(document.createTextNode(" "));
       item.appendChild(el("span", { "class": "kd-short", text: meta.short }));
     }
-    var links = (data.filters && data.filters.link) || [];
+    // "PDF https://… arXiv https://…": a label, then its address (addresses have no spaces).
+    var parts = (meta.links || "").split(" ").filter(Boolean);
     var quick = el("span", { "class": "kd-quick" });
-    links.forEach(function (link) {
-      var space = link.indexOf(" ");
-      var href = space > 0 ? safeHref(link.slice(space + 1)) : null;
-      if (href) quick.appendChild(el("a", { href: href, rel: "noopener", text: link.slice(0, space) }));
-    });
+    for (var i = 0; i + 1 < parts.length; i += 2) {
+      var href = safeHref(parts[i + 1]);
+      if (href) quick.appendChild(el("a", { href: href, rel: "noopener", text: parts[i] }));
+    }
     if (quick.childNodes.length) {
       item.appendChild(document.createTextNode(" "));
       item.appendChild(quick);
