@@ -125,6 +125,12 @@
     if (refocus) input.blur();
   }
 
+  // Load the search once the page has loaded and the browser is idle, so the first query
+  // does not wait for it; the files are the same on every page, so the browser keeps them.
+  window.addEventListener("load", function () {
+    if (window.requestIdleCallback) window.requestIdleCallback(function () { load(); }, { timeout: 3000 });
+    else window.setTimeout(load, 1000);
+  });
   opener.addEventListener("click", function () { open(); input.focus(); });
   input.addEventListener("focus", open);
   form.addEventListener("submit", function (event) {
@@ -165,6 +171,11 @@
   var engine = null;
   function load() {
     if (engine) return engine;
+    if (window.location.protocol === "file:") {  // a browser loads no module from a file
+      status.textContent = "Search needs the site served over HTTP: run sitegen serve, or open the published site.";
+      engine = new Promise(function () {});  // never settles: nothing to search
+      return engine;
+    }
     var pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (module) {
       // Links are kept in the results' metadata only to be shown: a word of an address
       // ("github") must not rank a paper.
@@ -179,13 +190,11 @@
     engine = Promise.all([pagefind, terms]).then(function (parts) {
       var loaded = { pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words) };
       fillFilters(loaded.terms);
-      return loaded;
+      // A first search starts Pagefind's worker and fetches the part of the index every query
+      // needs (the paper marker), so the reader's first query is as fast as the next ones.
+      return loaded.pagefind.search(loaded.terms.kinds.paper).then(function () { return loaded; });
     });
-    engine.catch(function () {
-      status.textContent = window.location.protocol === "file:"
-        ? "Search needs the site served over HTTP: run sitegen serve, or open the published site."
-        : "The search index could not be loaded.";
-    });
+    engine.catch(function () { status.textContent = "The search index could not be loaded."; });
     return engine;
   }
 
@@ -264,9 +273,7 @@
       return Promise.all(searches).then(function (found) {
         if (stale()) return null;
         var all = found[0];
-        var some = kept.length > 1 && all.length < PAPERS_SHOWN ? someWords(pagefind, kept, narrow, kinds.paper, all) : Promise.resolve([]);
-        return some.then(function (partial) {
-          if (stale()) return null;
+        function papers(partial) {
           var order = [], seen = {};
           function take(list, isPartial) {
             list.forEach(function (result) {
@@ -278,9 +285,16 @@
           take(found[1], false);
           take(all, unknown.length > 0);  // with a word no paper has, these have only some of the words
           take(partial, true);
-          panel.setAttribute("data-narrow", narrow.join(" "));
-          return show(query, {
-            papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown
+          return { papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown };
+        }
+        panel.setAttribute("data-narrow", narrow.join(" "));
+        if (!(kept.length > 1 && all.length < PAPERS_SHOWN)) return show(query, papers([]), true);
+        // Few papers have every word: show them at once, then add those with some of the words.
+        return show(query, papers([]), false).then(function () {
+          if (stale()) return null;
+          return someWords(pagefind, kept, narrow, kinds.paper, all).then(function (partial) {
+            if (stale()) return null;
+            return show(query, papers(partial), true);
           });
         });
       });
@@ -328,7 +342,8 @@
 
   // --- showing -------------------------------------------------------------------------------
 
-  function show(query, found) {
+  // Shows the results; `final` is false while papers with some of the words are still sought.
+  function show(query, found, final) {
     panel.setAttribute("data-query", query);
     if (!found) {
       results.textContent = "";
@@ -336,7 +351,7 @@
       panel.setAttribute("data-state", "idle");
       return Promise.resolve();
     }
-    panel.setAttribute("data-state", "loading");
+    if (panel.getAttribute("data-state") !== "shown") panel.setAttribute("data-state", "loading");
     var full = found.papers.filter(function (p) { return !p.partial; }).map(function (p) { return p.result; });
     var partial = found.papers.filter(function (p) { return p.partial; }).map(function (p) { return p.result; });
     var others = found.others.slice(0, OTHERS_SHOWN), pages = found.pages.slice(0, PAGES_SHOWN);
@@ -362,7 +377,7 @@
         if (data[2].length) results.appendChild(group("Authors, topics and venues", simpleList(data[2])));
         if (data[3].length) results.appendChild(group("Site pages", simpleList(data[3])));
         if (partial.length) results.appendChild(paperGroup("Papers with some of the words", partial, data[1], true));
-        panel.setAttribute("data-state", "done");
+        panel.setAttribute("data-state", final ? "done" : "shown");
       });
     });
   }

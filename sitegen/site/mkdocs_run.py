@@ -60,8 +60,13 @@ def run_mkdocs(
     repo_url: str | None,
     source_date_epoch: int,
     verbose: bool = False,
+    **overrides: object,
 ) -> None:
-    """Build `docs_dir` into `site_dir` with `config_file`, failing on any warning."""
+    """Build `docs_dir` into `site_dir` with `config_file`, failing on any warning.
+
+    `overrides` replace settings of the configuration (the site benchmark builds the theme's
+    own search this way, to measure it beside the site's).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -70,7 +75,7 @@ def run_mkdocs(
     with _environment(SOURCE_DATE_EPOCH=str(source_date_epoch), NO_MKDOCS_2_WARNING="1"), _log_to_stderr(verbose):
         try:
             config = load_config(
-                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, repo_url=repo_url
+                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, repo_url=repo_url, **overrides
             )
             config.plugins.on_startup(command="build", dirty=False)
             try:

@@ -16,6 +16,8 @@ import pytest
 from sitegen.pipeline import Collection, load_collection
 from sitegen.site.build import build_site
 
+from tests.site.browsing import browser, watched  # noqa: F401 - fixtures for every browser test
+
 REPO = Path(__file__).resolve().parents[2]
 TINY_PAPERS = REPO / "tests" / "data" / "site" / "papers"
 

@@ -8,8 +8,6 @@ import json
 from collections import Counter
 import urllib.error
 import urllib.request
-from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,85 +16,16 @@ from sitegen.export.bibtex import to_bibtex
 from sitegen.model import Paper
 from sitegen.site import urls
 
+from tests.site.browsing import Watched, search
 from tests.site.conftest import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-# The search panel says which query its results are for, and when they are all shown.
-SEARCH_DONE = "q => { const p = document.getElementById('kd-search-panel'); return p.dataset.query === q && p.dataset.state === 'done'; }"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (scripts/test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-class Watched:
-    """A browser page, with what it logged and what it tried to fetch from elsewhere."""
-
-    def __init__(self, context: object):
-        self.errors: list[str] = []
-        self.external: list[str] = []
-        self.dialogs: list[str] = []
-        context.route("**/*", self._route)  # type: ignore[attr-defined]
-        self.page = context.new_page()  # type: ignore[attr-defined]
-        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if urlsplit(url).hostname == "127.0.0.1" or not url.startswith("http"):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            self.external.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    def _dialog(self, dialog: object) -> None:
-        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def watched(browser: object) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    view = Watched(context)
-    yield view
-    context.close()
-    assert view.errors == [], "console errors"
-    assert view.external == [], "requests to other hosts"
-    assert view.dialogs == [], "dialogs opened"
 
 
 def known_paper(site: BuiltSite) -> Paper:
     """A paper whose title, short name and authors the search tests look for."""
     with_short = [p for p in site.collection.papers if p.short_name and len(p.title.split()) >= 3]
     return (with_short or site.collection.papers)[0]
-
-
-def search(view: Watched, base: str, query: str, path: str = "") -> list[str]:
-    """The result links the site search shows for `query`, typed after pressing / on `path`."""
-    page = view.page
-    page.goto(base + path)
-    page.keyboard.press("/")
-    page.keyboard.type(query)  # real key presses, as a reader types
-    page.wait_for_function(SEARCH_DONE, arg=query)
-    return page.eval_on_selector_all("#kd-search-panel a.kd-search-hit", "els => els.map(e => e.href)")
 
 
 def test_search_finds_a_title(real_site: BuiltSite, real_url: str, watched: Watched) -> None:

@@ -17,7 +17,7 @@ from sitegen.site import urls
 from sitegen.site.links import quick_links
 
 from tests.site.conftest import BuiltSite
-from tests.site.test_site_browser import Watched, browser, watched  # noqa: F401 - fixtures
+from tests.site.browsing import Watched
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from sitegen.site import urls
 from sitegen.site.links import quick_links
 
 from tests.site.conftest import BuiltSite
-from tests.site.test_site_browser import SEARCH_DONE, Watched, browser, search, watched  # noqa: F401 - fixtures
+from tests.site.browsing import SEARCH_DONE, Watched, search
 
 pytestmark = pytest.mark.browser
 
