@@ -30,7 +30,7 @@ from sitegen.site import urls
 from sitegen.site.index import SiteIndex
 from sitegen.site.links import quick_links
 from sitegen.site.people import display_name
-from sitegen.site.render import Renderer
+from sitegen.site.render import Renderer, plural
 
 DOCUMENTS = "_search"  # folder of the docs folder that holds the search documents
 TERMS = "search/terms.json"  # the terms file, as a site path
@@ -86,7 +86,11 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
             title=paper.title,
             paper=paper,
             links=quick_links(paper),
-            markers=[marker("paper"), marker("year", paper.year), *(marker("topic", n) for n in sorted(nodes, key=node_order.__getitem__))],
+            markers=[
+                marker("paper"),
+                marker("year", paper.year),
+                *(marker("topic", n) for n in sorted(nodes, key=node_order.__getitem__)),
+            ],
         )
     for person in index.people:
         count = len(person.papers)
@@ -96,7 +100,7 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
             markers=[marker("entry")],
             title=display_name(person.name),
             lines=sorted(set(person.forms)),
-            byline=f"Author · {count:,} paper{'s' if count != 1 else ''}",
+            byline=f"Author · {plural(count, 'paper')}",
         )
     for node_id, info in taxonomy.nodes.items():
         count = len(index.under_node[node_id])
@@ -108,7 +112,7 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
             markers=[marker("entry")],
             title=info.label,
             lines=[info.node.description],
-            byline=f"Topic · {axis}{' › ' + trail if trail else ''} · {count:,} paper{'s' if count != 1 else ''}",
+            byline=f"Topic · {axis}{' › ' + trail if trail else ''} · {plural(count, 'paper')}",
         )
     for venue_id, ids in index.by_venue.items():
         venue = taxonomy.venues[venue_id]
@@ -118,7 +122,7 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
             markers=[marker("entry")],
             title=venue.short,
             lines=[venue.name, *venue.aliases],
-            byline=f"Venue · {venue.name} · {len(ids):,} paper{'s' if len(ids) != 1 else ''}",
+            byline=f"Venue · {venue.name} · {plural(len(ids), 'paper')}",
         )
     return documents
 
@@ -135,10 +139,9 @@ def vocabulary(index: SiteIndex) -> list[str]:
     counts: Counter[str] = Counter()
     texts: list[str] = []
     for paper in index.papers:
-        texts += [paper.title, *paper.alt_titles, paper.short_name or ""]
-        texts += [a.split(",", 1)[0] for a in paper.authors]
-    texts += [n.label for n in index.taxonomy.nodes.values()]
-    texts += [f"{v.short} {v.name}" for v in index.taxonomy.venues.values()]
+        texts += [paper.title, *paper.alt_titles, paper.short_name or "", *paper.authors]
+    texts += [f"{n.label} {n.node.description}" for n in index.taxonomy.nodes.values()]
+    texts += [f"{v.short} {v.name} {' '.join(v.aliases)}" for v in index.taxonomy.venues.values()]
     for text in texts:
         counts.update(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
     return sorted(counts, key=lambda w: (-counts[w], w))
