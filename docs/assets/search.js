@@ -188,7 +188,10 @@
       return response.json();
     });
     engine = Promise.all([pagefind, terms]).then(function (parts) {
-      var loaded = { pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words) };
+      var loaded = {
+        pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words),
+        stop: asSet(parts[1].stop), common: asSet(parts[1].common)
+      };
       fillFilters(loaded.terms);
       // A first search starts Pagefind's worker and fetches the part of the index every query
       // needs (the paper marker), so the reader's first query is as fast as the next ones.
@@ -196,6 +199,12 @@
     });
     engine.catch(function () { status.textContent = "The search index could not be loaded."; });
     return engine;
+  }
+
+  function asSet(words) {
+    var set = {};
+    words.forEach(function (word) { set[fold(word)] = true; });
+    return set;
   }
 
   function fillFilters(terms) {
@@ -253,9 +262,22 @@
     return load().then(function (engine) {
       var pagefind = engine.pagefind, terms = engine.terms, kinds = terms.kinds;
       var typed = wordsOf(query).filter(function (word) { return fold(word).lastIndexOf(terms.marker, 0) !== 0; });
+      var name = fold(query);
+      // Words that say what is sought: not "of" or "the", which every paper has, nor a single
+      // letter still being typed.
+      var content = typed.filter(function (word) { var f = fold(word); return f.length > 1 && !engine.stop[f]; });
       if (!typed.length && !filters) return show(query, null);
+      if (!content.length && !filters) {
+        // Nothing to search for but, perhaps, a short name such as "AT".
+        return exactMatches(engine.pagefind, terms, name.length > 1 ? name : "", []).then(function (exact) {
+          if (stale()) return null;
+          if (!exact.length) return showHint(query, "Type a word to search for.");
+          var papers = exact.map(function (result) { return { result: result, partial: false }; });
+          return show(query, { papers: papers, others: [], pages: [], fixed: [], unknown: [] }, true);
+        });
+      }
       var kept = [], fixed = [], unknown = [];
-      typed.forEach(function (word) {
+      content.forEach(function (word) {
         var folded = fold(word);
         if (folded.length < 3 || /\d/.test(folded) || engine.vocabulary.known(folded)) kept.push(word);
         else {
@@ -264,11 +286,13 @@
         }
       });
       var narrow = filters || [];
+      // Papers with some of the words are sought by the words few papers have.
+      var telling = kept.filter(function (word) { var f = fold(word); return f.length >= 3 && !engine.common[f]; }).slice(0, 4);
       var searches = [
         kept.length || filters ? find(pagefind, kept.concat(narrow), kinds.paper) : Promise.resolve([]),
-        exactMatches(pagefind, terms, fold(query), narrow),
+        exactMatches(pagefind, terms, name, narrow),
         kept.length && !filters && !unknown.length ? find(pagefind, kept, kinds.entry) : Promise.resolve([]),
-        typed.length && !filters ? find(pagefind, typed, kinds.page) : Promise.resolve([])
+        content.length && !filters ? find(pagefind, content, kinds.page) : Promise.resolve([])
       ];
       return Promise.all(searches).then(function (found) {
         if (stale()) return null;
@@ -288,11 +312,11 @@
           return { papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown };
         }
         panel.setAttribute("data-narrow", narrow.join(" "));
-        if (!(kept.length > 1 && all.length < PAPERS_SHOWN)) return show(query, papers([]), true);
+        if (!(kept.length > 1 && telling.length && all.length < PAPERS_SHOWN)) return show(query, papers([]), true);
         // Few papers have every word: show them at once, then add those with some of the words.
         return show(query, papers([]), false).then(function () {
           if (stale()) return null;
-          return someWords(pagefind, kept, narrow, kinds.paper, all).then(function (partial) {
+          return someWords(pagefind, telling, narrow, kinds.paper, all).then(function (partial) {
             if (stale()) return null;
             return show(query, papers(partial), true);
           });
@@ -303,10 +327,22 @@
 
   // Papers whose short name or retired id is the query, earliest first, as results: each is
   // found by its id, a word of its document.
+  var nameFiles = {};
+  function namesLike(terms, name) {
+    if (terms.names.letters.indexOf(name.charAt(0)) < 0) return Promise.resolve({});
+    var file = new URL(terms.names.folder + "/" + name.charAt(0) + ".json", ROOT).href;
+    if (!nameFiles[file]) {
+      nameFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : {}; });
+    }
+    return nameFiles[file];
+  }
+
   function exactMatches(pagefind, terms, name, narrow) {
-    var urls = (name && terms.names[name]) || [];
-    return Promise.all(urls.map(function (url) {
-      var id = url.split("/").filter(Boolean).pop();
+    if (!name) return Promise.resolve([]);
+    return namesLike(terms, name).then(function (names) { return matchesOf(pagefind, terms, names[name] || [], narrow); });
+  }
+  function matchesOf(pagefind, terms, ids, narrow) {
+    return Promise.all(ids.map(function (id) {
       return find(pagefind, [id].concat(narrow), terms.kinds.paper).then(function (results) {
         return Promise.all(results.slice(0, 3).map(function (r) { return r.data(); })).then(function (rows) {
           for (var i = 0; i < rows.length; i++) {
@@ -380,6 +416,14 @@
         panel.setAttribute("data-state", final ? "done" : "shown");
       });
     });
+  }
+
+  function showHint(query, text) {
+    results.textContent = "";
+    status.textContent = text;
+    panel.setAttribute("data-query", query);
+    panel.setAttribute("data-state", "done");
+    return Promise.resolve();
   }
 
   function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }

@@ -23,7 +23,7 @@ from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
-from sitegen.site.search import TERMS, search_documents, terms
+from sitegen.site.search import search_documents, terms
 
 # The project's own files (templates, hand-written pages, mkdocs.yml) live beside the package;
 # the collection it builds may live anywhere (--root).
@@ -72,7 +72,8 @@ def gather(root: Path, project: Path = PROJECT) -> tuple[dict[str, bytes], SiteI
     add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
     for path, document in search_documents(index, renderer).items():
         add(path, document, "search")
-    add(TERMS, terms(index), "search")
+    for path, data in terms(index).items():
+        add(path, data, "search")
     hand_written = project / HAND_WRITTEN
     for path in sorted(p for p in hand_written.rglob("*") if p.is_file()):
         relative = path.relative_to(hand_written).as_posix()

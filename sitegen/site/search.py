@@ -34,9 +34,21 @@ from sitegen.site.render import Renderer, plural
 
 DOCUMENTS = "_search"  # folder of the docs folder that holds the search documents
 TERMS = "search/terms.json"  # the terms file, as a site path
+NAMES = "search/names"  # the files of exact names, one per first letter
 TEMPLATE = "search.html.j2"
 MARKER = "xqz"  # starts every marker; a letter run no word of the collection starts with
 MIN_WORD = 3  # shorter words are left out of the vocabulary: a typo in them has too many fixes
+# Words that say nothing about what is sought; a query is searched without them. Every title
+# has some, so searching them costs the most and tells the least.
+STOP_WORDS = (
+    "a an and are as at be by for from in into is it its of on or the their this to towards via "
+    "what when where which why with without"
+).split()
+COMMON = 0.25  # a word in more titles than this share is no help to rank papers with some words
+# A person gets a search entry of their own from this many papers on. Everyone is found through
+# their papers (authors are part of each paper's document); an entry per person would double
+# the part of the index every query loads first, for entries that list a paper or two.
+PERSON_PAPERS = 3
 
 
 def fold(text: str) -> str:
@@ -68,7 +80,8 @@ def exact_names(paper: Paper) -> list[str]:
 
 
 def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
-    """Docs-folder path -> document, for every paper, person, topic and venue."""
+    """Docs-folder path -> document, for every paper, topic and venue, and for every person
+    with PERSON_PAPERS papers or more."""
     template = renderer.env.get_template(TEMPLATE)
     documents: dict[str, bytes] = {}
 
@@ -94,6 +107,8 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         )
     for person in index.people:
         count = len(person.papers)
+        if count < PERSON_PAPERS:
+            continue
         add(
             urls.author(person.slug),
             kind="person",
@@ -147,27 +162,53 @@ def vocabulary(index: SiteIndex) -> list[str]:
     return sorted(counts, key=lambda w: (-counts[w], w))
 
 
-def terms(index: SiteIndex) -> bytes:
-    """The terms file: markers, exact names, vocabulary, and the topics and years to narrow to.
+def common_words(index: SiteIndex) -> list[str]:
+    """Words more than a quarter of the titles have ('distillation' in this collection)."""
+    titles: Counter[str] = Counter()
+    for paper in index.papers:
+        titles.update(set(_WORD.findall(unicodedata.normalize("NFKC", paper.title).lower())))
+    limit = COMMON * len(index.papers)
+    return sorted(w for w, n in titles.items() if n > limit and w not in STOP_WORDS)
 
-    `names` maps a folded short name or retired id to the papers that have it, earliest first
-    (the paper that coined a name usually came first), so the search lists them before all else.
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def name_shard(name: str) -> str:
+    """The site path of the file holding the exact names that start like `name` (folded)."""
+    return f"{NAMES}/{name[:1]}.json"
+
+
+def terms(index: SiteIndex) -> dict[str, bytes]:
+    """The terms file (markers, vocabulary, the topics and years to narrow to) and the files of
+    exact names, as site path -> bytes.
+
+    Exact names map a folded short name or retired id to the ids of the papers that have it,
+    earliest first (the paper that coined a name usually came first), so the search lists them
+    before all else. They are split by first letter, so a query fetches only the few its own
+    first letter needs.
     """
-    names: dict[str, list[tuple[int, str, str]]] = {}
+    names: dict[str, list[tuple[int, str]]] = {}
     for paper in index.papers:
         for name in exact_names(paper):
-            names.setdefault(name, []).append((paper.year, paper.id, urls.paper(paper.id)))
+            names.setdefault(name, []).append((paper.year, paper.id))
+    shards: dict[str, dict[str, list[str]]] = {}
+    for name, found in sorted(names.items()):
+        shards.setdefault(name_shard(name), {})[name] = [paper_id for _, paper_id in sorted(found)]
     taxonomy = index.taxonomy
     data = {
         "marker": MARKER,
         "kinds": {"paper": marker("paper"), "entry": marker("entry"), "page": PAGE_MARKER},
-        "names": {name: [url for _, _, url in sorted(found)] for name, found in sorted(names.items())},
+        "names": {"folder": NAMES, "letters": sorted({name[:1] for name in names})},
         "topics": [
             [taxonomy.axis(info.axis).label, info.label, marker("topic", node_id)]
             for node_id, info in taxonomy.nodes.items()
             if index.under_node[node_id]
         ],
         "years": [[year, marker("year", year)] for year in index.by_year],
+        "stop": STOP_WORDS,
+        "common": common_words(index),
         "words": vocabulary(index),
     }
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return {TERMS: _json(data), **{path: _json(shard) for path, shard in sorted(shards.items())}}
