@@ -3,12 +3,14 @@
  *
  * Papers come first, then authors, topics and venues, then the site's own pages; within the
  * papers, an exact short name or retired id comes first, then papers that have every word of
- * the query, then (only when those are few) papers that have some of the words, marked as such.
- * Pagefind stems words ("distil" finds distillation); a word that is no word of the collection
- * is replaced by the nearest one in its vocabulary, within one or two typing slips.
+ * the query, and papers that have only some of the words last, marked as such. Words such as
+ * "of" and "the" are left out of a query; Pagefind stems words ("distil" finds distillation);
+ * a word that is no word of the collection is read as the nearest one in its vocabulary,
+ * within one or two typing slips. Kinds, topics and years are asked for by adding a marker
+ * word to the query (search.py says why).
  *
- * Everything loads from this site when the box is first used. Text from the index is only
- * ever set as textContent, and links only ever point to http(s) addresses.
+ * Everything loads from this site, once the page is idle. Text from the index is only ever
+ * set as textContent, and links only ever point to http(s) addresses.
  */
 (function () {
   "use strict";
