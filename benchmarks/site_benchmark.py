@@ -291,7 +291,7 @@ def measure(name: str, root: Path, out: Path) -> Figures:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.0f} kB"
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n / 1e3:.0f} kB"
 
 
 def markdown(figures: list[Figures]) -> str:
