@@ -21,13 +21,14 @@ from sitegen.pipeline import load_collection
 from sitegen.site import urls
 from sitegen.site.address import site_url as find_site_url
 from sitegen.site.downloads import Downloads
-from sitegen.site.explore import explore_json
+from sitegen.site.explore import explore_bibtex_json, explore_json
 from sitegen.site.index import SiteIndex
 from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
+from sitegen.site.search import search_documents, terms
 
 # The project's own files (templates, hand-written pages, mkdocs.yml) live beside the package;
 # the collection it builds may live anywhere (--root).
@@ -78,6 +79,11 @@ def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> 
     for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.by_paper):
         add(download.path, download.data, "downloads")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
+    add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
+    for path, document in search_documents(index, renderer).items():
+        add(path, document, "search")
+    for path, data in terms(index).items():
+        add(path, data, "search")
     hand_written = project / HAND_WRITTEN
     for path in sorted(p for p in hand_written.rglob("*") if p.is_file()):
         relative = path.relative_to(hand_written).as_posix()

@@ -61,8 +61,13 @@ def run_mkdocs(
     source_date_epoch: int,
     verbose: bool = False,
     site_url: str | None = None,
+    **overrides: object,
 ) -> None:
-    """Build `docs_dir` into `site_dir` with `config_file`, failing on any warning."""
+    """Build `docs_dir` into `site_dir` with `config_file`, failing on any warning.
+
+    `overrides` replace settings of the configuration (the site benchmark builds the theme's
+    own search this way, to measure it beside the site's).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -72,7 +77,7 @@ def run_mkdocs(
         try:
             config = load_config(
                 str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, repo_url=repo_url,
-                site_url=site_url,
+                site_url=site_url, **overrides,
             )
             config.plugins.on_startup(command="build", dirty=False)
             try:

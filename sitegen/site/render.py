@@ -22,6 +22,7 @@ from markupsafe import Markup
 from sitegen.model import Paper
 from sitegen.site import urls
 from sitegen.site.index import SiteIndex
+from sitegen.site.links import quick_links
 from sitegen.site.people import display_name
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -96,6 +97,7 @@ class Renderer:
             author_list=self.author_list,
             node_trail=self.node_trail,
             section_title=self.section_title,
+            quick_links=quick_links,
         )
 
     def page(self, template: str, path: str, **context: Any) -> Page:

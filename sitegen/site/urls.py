@@ -35,6 +35,7 @@ RESULTS = "results/"
 CURATION = "curation/"
 
 EXPLORE_DATA = "explore/papers.json"
+EXPLORE_BIBTEX = "explore/bibtex.json"
 BIBTEX_ALL = "downloads/kd-bibliography.bib"
 CSL_ALL = "downloads/kd-bibliography.csl.json"
 JSON_ALL = "downloads/kd-bibliography.json"

@@ -16,7 +16,7 @@ import pytest
 from sitegen.pipeline import Collection, load_collection
 from sitegen.site.build import build_site
 
-from tests.site.browsing import CHROMIUM, FLAGS, Watched
+from tests.site.browsing import Watched, browser, watched, watching  # noqa: F401 - fixtures for every browser test
 
 REPO = Path(__file__).resolve().parents[2]
 TINY_PAPERS = REPO / "tests" / "data" / "site" / "papers"
@@ -83,35 +83,6 @@ def real_url(real_site: BuiltSite) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def tiny_url(tiny_site: BuiltSite) -> Iterator[str]:
     yield from serve(tiny_site.site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (scripts/test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-def watching(browser: object, width: int = 1280, height: int = 900) -> Iterator[Watched]:
-    """A fresh browser context with one watched page; on leaving, nothing may have gone wrong."""
-    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    view = Watched(context)
-    yield view
-    context.close()
-    assert view.errors == [], "console errors"
-    assert view.external == [], "requests to other hosts"
-    assert view.dialogs == [], "dialogs opened"
-
-
-@pytest.fixture
-def watched(browser: object) -> Iterator[Watched]:
-    yield from watching(browser)
 
 
 SUB_PATH = "/kd-bib/"  # where the served site lives, as a project's site does on GitHub Pages

@@ -105,17 +105,29 @@ def test_explore_data_has_every_paper(any_site: BuiltSite) -> None:
     assert [axis["id"] for axis in data["axes"]] == list(any_site.collection.taxonomy.axis_ids)
 
 
-def test_search_index_has_paper_titles_and_short_names(any_site: BuiltSite) -> None:
-    index = json.loads((any_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_location = {d["location"]: d for d in index["docs"]}
+def test_search_index_is_built_from_a_document_per_paper(any_site: BuiltSite) -> None:
+    """Search (Pagefind) indexes one document per paper, prolific person, topic and venue, and
+    four hand-picked site pages; not the pages of the site themselves."""
+    from sitegen.site.people import people
+    from sitegen.site.search import PERSON_PAPERS
+
+    documents = any_site.docs / "_search"
     for paper in any_site.collection.papers:
-        doc = by_location[urls.paper(paper.id)]
-        assert doc["title"] == html.escape(paper.title, quote=False)
+        text = (documents / urls.paper(paper.id) / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{html.escape(paper.title)}</h1>" in text
         if paper.short_name:
-            assert html.escape(paper.short_name, quote=False) in doc["text"]
-        family = paper.authors[0].split(",")[0]
-        assert html.escape(family, quote=False) in doc["text"]
-    assert not any(d["location"].startswith(urls.EXPLORE) for d in index["docs"])
+            assert f'<p data-pagefind-weight="10">{html.escape(paper.short_name)}</p>' in text
+    venues = {p.venue for p in any_site.collection.papers if p.venue}
+    expected = (
+        len(any_site.collection.papers) + sum(len(p.papers) >= PERSON_PAPERS for p in people(any_site.collection.papers))
+        + len(any_site.collection.taxonomy.nodes) + len(venues) + 4
+    )
+    entry = json.loads((any_site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == expected
+    assert (any_site.site / "pagefind" / "pagefind.js").is_file()
+    assert not (any_site.site / "pagefind" / "pagefind-ui.js").exists()  # the site has its own search box
+    assert not (any_site.site / "_search").exists()  # the documents are not published
+    assert not (any_site.site / "search" / "search_index.json").exists()  # nor the theme's lunr index
 
 
 def test_name_variants_share_an_author_page(tiny_site: BuiltSite) -> None:

@@ -105,7 +105,5 @@ def test_a_local_build_works_opened_from_disk(tiny_site: BuiltSite, watched: Wat
     assert page.inner_text("h1#title") == paper.title
     page.locator("dd.kd-authors a").first.click()
     assert Path(urlsplit(page.url).path).name == "index.html" and "/authors/" in page.url
-    # From disk the theme's search cannot load its index (it looks for search_index.js, which
-    # its offline plugin would write, with a script from another host); nothing else may fail.
-    assert failed and {Path(urlsplit(u).path).name for u in failed} == {"search_index.js"}
-    watched.errors = [e for e in watched.errors if "ERR_FILE_NOT_FOUND" not in e and "search_index.js" not in e]
+    # From disk the site search loads nothing (it says it needs the site served): nothing fails.
+    assert failed == []

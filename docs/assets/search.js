@@ -1,0 +1,504 @@
+/* Site search: a box in the header (press / to reach it) over the Pagefind index that
+ * `sitegen build` writes to pagefind/ (see sitegen/site/search.py and pagefind_plugin.py).
+ *
+ * Papers come first, then authors, topics and venues, then the site's own pages; within the
+ * papers, an exact short name or retired id comes first, then papers that have every word of
+ * the query, and papers that have only some of the words last, marked as such. Words such as
+ * "of" and "the" are left out of a query; Pagefind stems words ("distil" finds distillation);
+ * a word that is no word of the collection is read as the nearest one in its vocabulary,
+ * within one or two typing slips. Kinds, topics and years are asked for by adding a marker
+ * word to the query (search.py says why).
+ *
+ * Everything loads from this site, once the page is idle. Text from the index is only ever
+ * set as textContent, and links only ever point to http(s) addresses.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var header = document.querySelector(".md-header__inner");
+  if (!script || !header) return;
+  var ROOT = new URL("../", script.src);  // this file is assets/search.js, one folder below the site root
+  var PAPERS_SHOWN = 8, OTHERS_SHOWN = 5, PAGES_SHOWN = 3;
+  var EMPTY = { results: [] };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  // The form names are compared in; sitegen/site/search.py `fold` makes the same.
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  }
+
+  function wordsOf(text) {
+    return String(text).normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // --- the vocabulary, for words the collection does not have ----------------------------
+
+  function Vocabulary(words) {
+    this.byFrequency = words.map(fold).filter(Boolean);
+    this.sorted = this.byFrequency.slice().sort();
+  }
+  // Whether some word of the collection starts with `word` (Pagefind matches prefixes).
+  Vocabulary.prototype.known = function (word) {
+    var list = this.sorted, low = 0, high = list.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (list[mid] < word) low = mid + 1; else high = mid;
+    }
+    return low < list.length && list[low].lastIndexOf(word, 0) === 0;
+  };
+  // The most frequent word within one slip (two for long words), or null. A slip is a letter
+  // added, dropped, changed or two letters swapped; short words get no guess, having too many.
+  Vocabulary.prototype.nearest = function (word) {
+    var limit = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    var best = null, bestDistance = limit + 1;
+    for (var i = 0; i < this.byFrequency.length && bestDistance > 1; i++) {
+      var candidate = this.byFrequency[i];
+      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+      var d = slips(word, candidate, bestDistance - 1);
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+  };
+  // Optimal-string-alignment distance, giving up (returning limit + 1) past `limit`. Written
+  // here because the whole need is these lines; no library of the site's offers it.
+  function slips(a, b, limit) {
+    var previous2 = null, previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var rowBest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        current.push(value);
+        if (value < rowBest) rowBest = value;
+      }
+      if (rowBest > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // --- the box and the panel -------------------------------------------------------------
+
+  var input = el("input", {
+    type: "search", role: "combobox", id: "kd-search-input", "class": "kd-search-input", placeholder: "Search papers",
+    autocomplete: "off", autocapitalize: "off", spellcheck: "false", enterkeyhint: "search",
+    "aria-label": "Search papers, authors and topics (press / to come here)", "aria-keyshortcuts": "/",
+    "aria-controls": "kd-search-panel", "aria-expanded": "false"
+  });
+  var hint = el("kbd", { "class": "kd-search-key", "aria-hidden": "true", text: "/" });
+  var form = el("form", { "class": "kd-search-form", role: "search" }, [input, hint]);
+  var opener = el("button", { type: "button", "class": "kd-search-opener md-header__button md-icon", "aria-label": "Search", title: "Search (/)" });
+  opener.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+  var topicSelect = el("select", { "class": "kd-search-topic", "aria-label": "Only papers on this topic" }, [el("option", { value: "", text: "Any topic" })]);
+  var yearSelect = el("select", { "class": "kd-search-year", "aria-label": "Only papers published from this year" }, [el("option", { value: "", text: "Any year" })]);
+  var filters = el("div", { "class": "kd-search-filters" }, [topicSelect, yearSelect]);
+  var status = el("p", { "class": "kd-search-status", role: "status", "aria-live": "polite" });
+  var results = el("div", { "class": "kd-search-results" });
+  var panel = el("div", { id: "kd-search-panel", "class": "kd-search-panel", hidden: "" }, [filters, status, results]);
+  var box = el("div", { "class": "kd-search" }, [opener, form, panel]);
+  header.insertBefore(box, header.querySelector(".md-header__source"));
+
+  function open() {
+    box.classList.add("kd-search--open");
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    load();
+  }
+  function close(refocus) {
+    box.classList.remove("kd-search--open");
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    if (refocus) input.blur();
+  }
+
+  // Load the search once the page has loaded and the browser is idle, so the first query
+  // does not wait for it; the files are the same on every page, so the browser keeps them.
+  window.addEventListener("load", function () {
+    if (window.requestIdleCallback) window.requestIdleCallback(function () { load(); }, { timeout: 3000 });
+    else window.setTimeout(load, 1000);
+  });
+  opener.addEventListener("click", function () { open(); input.focus(); });
+  input.addEventListener("focus", open);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = results.querySelector("a.kd-search-hit");
+    if (first) window.location.href = first.href;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+    input.focus();
+    input.select();
+  });
+  document.addEventListener("mousedown", function (event) {
+    if (!box.contains(event.target)) close(false);
+  });
+  box.addEventListener("keydown", function (event) {
+    var hits = Array.prototype.slice.call(results.querySelectorAll("a.kd-search-hit"));
+    var at = hits.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      if (document.activeElement !== input) input.focus();
+      else close(true);
+    } else if (event.key === "ArrowDown" && hits.length && (document.activeElement === input || at >= 0)) {
+      event.preventDefault();
+      hits[Math.min(at + 1, hits.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      if (at === 0) input.focus(); else hits[at - 1].focus();
+    }
+  });
+
+  // --- loading Pagefind and the terms file, once ------------------------------------------
+
+  var engine = null;
+  function load() {
+    if (engine) return engine;
+    if (window.location.protocol === "file:") {  // a browser loads no module from a file
+      status.textContent = "Search needs the site served over HTTP: run sitegen serve, or open the published site.";
+      engine = new Promise(function () {});  // never settles: nothing to search
+      return engine;
+    }
+    var pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (module) {
+      // Links are kept in the results' metadata only to be shown: a word of an address
+      // ("github") must not rank a paper.
+      return module.options({ baseUrl: ROOT.pathname, excerptLength: 16, ranking: { metaWeights: { links: 0 } } })
+        .then(function () { return module.init(); })
+        .then(function () { return module; });
+    });
+    var terms = fetch(new URL("search/terms.json", ROOT).href).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+    engine = Promise.all([pagefind, terms]).then(function (parts) {
+      var loaded = {
+        pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words),
+        stop: asSet(parts[1].stop), common: asSet(parts[1].common)
+      };
+      fillFilters(loaded.terms);
+      // A first search starts Pagefind's worker and fetches the part of the index every query
+      // needs (the paper marker), so the reader's first query is as fast as the next ones.
+      return loaded.pagefind.search(loaded.terms.kinds.paper).then(function () { return loaded; });
+    });
+    engine.catch(function () { status.textContent = "The search index could not be loaded."; });
+    return engine;
+  }
+
+  function asSet(words) {
+    var set = {};
+    words.forEach(function (word) { set[fold(word)] = true; });
+    return set;
+  }
+
+  function fillFilters(terms) {
+    var groups = {};
+    terms.topics.forEach(function (topic) {
+      var group = groups[topic[0]];
+      if (!group) topicSelect.appendChild(group = groups[topic[0]] = el("optgroup", { label: topic[0] }));
+      group.appendChild(el("option", { value: topic[2], text: topic[1] }));
+    });
+    terms.years.forEach(function (year) {
+      yearSelect.appendChild(el("option", { value: year[1], text: "Published in " + year[0] }));
+    });
+  }
+  topicSelect.addEventListener("change", function () { schedule(); });
+  yearSelect.addEventListener("change", function () { schedule(); });
+
+  // The markers that narrow papers to the chosen topic and year (see sitegen/site/search.py).
+  function paperFilters() {
+    var markers = [topicSelect.value, yearSelect.value].filter(Boolean);
+    return markers.length ? markers : null;
+  }
+
+  // --- searching ----------------------------------------------------------------------------
+
+  // One search at a time; while it runs, only the newest query waits, so results follow
+  // the typing without a queue of stale searches.
+  var pending = null, busy = false;
+  input.addEventListener("input", function () { schedule(); });
+  function schedule() {
+    pending = { query: input.value, filters: paperFilters() };
+    if (!busy) pump();
+  }
+  function pump() {
+    if (pending === null) { busy = false; return; }
+    busy = true;
+    var job = pending;
+    pending = null;
+    run(job.query, job.filters).catch(function (error) {
+      status.textContent = "The search failed (" + error.message + ").";
+      panel.setAttribute("data-state", "failed");
+      if (window.console) window.console.error(error);
+    }).then(pump);
+  }
+  function stale() { return pending !== null; }
+
+  // Results of one kind for `words` (words the reader typed, and markers); a result that only
+  // a weightless word matched (a marker, an address) is no match.
+  function find(pagefind, words, kind) {
+    return pagefind.search(words.concat([kind]).join(" ")).then(function (found) {
+      return found.results.filter(function (result) { return result.score > 0; });
+    });
+  }
+
+  function run(query, filters) {
+    return load().then(function (engine) {
+      var pagefind = engine.pagefind, terms = engine.terms, kinds = terms.kinds;
+      var typed = wordsOf(query).filter(function (word) { return fold(word).lastIndexOf(terms.marker, 0) !== 0; });
+      var name = fold(query);
+      // Words that say what is sought: not "of" or "the", which every paper has, nor a single
+      // letter still being typed.
+      var content = typed.filter(function (word) { var f = fold(word); return f.length > 1 && !engine.stop[f]; });
+      if (!typed.length && !filters) return show(query, null);
+      if (!content.length && !filters) {
+        // Nothing to search for but, perhaps, a short name such as "AT".
+        return exactMatches(engine.pagefind, terms, name.length > 1 ? name : "", []).then(function (exact) {
+          if (stale()) return null;
+          if (!exact.length) return showHint(query, "Type a word to search for.");
+          var papers = exact.map(function (result) { return { result: result, partial: false }; });
+          return show(query, { papers: papers, others: [], pages: [], fixed: [], unknown: [] }, true);
+        });
+      }
+      var kept = [], fixed = [], unknown = [];
+      content.forEach(function (word) {
+        var folded = fold(word);
+        if (folded.length < 3 || /\d/.test(folded) || engine.vocabulary.known(folded)) kept.push(word);
+        else {
+          var near = engine.vocabulary.nearest(folded);
+          if (near) { kept.push(near); fixed.push([word, near]); } else unknown.push(word);
+        }
+      });
+      var narrow = filters || [];
+      // Papers with some of the words are sought by the words few papers have.
+      var telling = kept.filter(function (word) { var f = fold(word); return f.length >= 3 && !engine.common[f]; }).slice(0, 4);
+      var searches = [
+        kept.length || filters ? find(pagefind, kept.concat(narrow), kinds.paper) : Promise.resolve([]),
+        exactMatches(pagefind, terms, name, narrow),
+        kept.length && !filters && !unknown.length ? find(pagefind, kept, kinds.entry) : Promise.resolve([]),
+        content.length && !filters ? find(pagefind, content, kinds.page) : Promise.resolve([])
+      ];
+      return Promise.all(searches).then(function (found) {
+        if (stale()) return null;
+        var all = found[0];
+        function papers(partial) {
+          var order = [], seen = {};
+          function take(list, isPartial) {
+            list.forEach(function (result) {
+              if (seen[result.id]) return;
+              seen[result.id] = true;
+              order.push({ result: result, partial: isPartial });
+            });
+          }
+          take(found[1], false);
+          take(all, unknown.length > 0);  // with a word no paper has, these have only some of the words
+          take(partial, true);
+          return { papers: order, others: found[2], pages: found[3], fixed: fixed, unknown: unknown };
+        }
+        panel.setAttribute("data-narrow", narrow.join(" "));
+        if (!(kept.length > 1 && telling.length && all.length < PAPERS_SHOWN)) return show(query, papers([]), true);
+        // Few papers have every word: show them at once, then add those with some of the words.
+        return show(query, papers([]), false).then(function () {
+          if (stale()) return null;
+          return someWords(pagefind, telling, narrow, kinds.paper, all).then(function (partial) {
+            if (stale()) return null;
+            return show(query, papers(partial), true);
+          });
+        });
+      });
+    });
+  }
+
+  // Papers whose short name or retired id is the query, earliest first, as results: each is
+  // found by its id, a word of its document.
+  var nameFiles = {};
+  function namesLike(terms, name) {
+    if (terms.names.letters.indexOf(name.charAt(0)) < 0) return Promise.resolve({});
+    var file = new URL(terms.names.folder + "/" + name.charAt(0) + ".json", ROOT).href;
+    if (!nameFiles[file]) {
+      nameFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : {}; });
+    }
+    return nameFiles[file];
+  }
+
+  function exactMatches(pagefind, terms, name, narrow) {
+    if (!name) return Promise.resolve([]);
+    return namesLike(terms, name).then(function (names) { return matchesOf(pagefind, terms, names[name] || [], narrow); });
+  }
+  function matchesOf(pagefind, terms, ids, narrow) {
+    return Promise.all(ids.map(function (id) {
+      return find(pagefind, [id].concat(narrow), terms.kinds.paper).then(function (results) {
+        return Promise.all(results.slice(0, 3).map(function (r) { return r.data(); })).then(function (rows) {
+          for (var i = 0; i < rows.length; i++) {
+            if (rows[i].url.replace(/\/$/, "").split("/").pop() === id) return results[i];
+          }
+          return null;
+        });
+      });
+    })).then(function (found) { return found.filter(Boolean); });
+  }
+
+  // Papers with some of the words: those with more of them first, then by score.
+  function someWords(pagefind, words, narrow, kind, exclude) {
+    var skip = {};
+    exclude.forEach(function (r) { skip[r.id] = true; });
+    return Promise.all(words.map(function (word) {
+      return find(pagefind, [word].concat(narrow), kind);
+    })).then(function (each) {
+      var tally = {};
+      each.forEach(function (results) {
+        results.forEach(function (result) {
+          if (skip[result.id]) return;
+          var entry = tally[result.id] || (tally[result.id] = { result: result, words: 0, score: 0 });
+          entry.words += 1;
+          entry.score += result.score;
+        });
+      });
+      return Object.keys(tally).map(function (id) { return tally[id]; })
+        .sort(function (a, b) { return b.words - a.words || b.score - a.score || (a.result.id < b.result.id ? -1 : 1); })
+        .map(function (entry) { return entry.result; });
+    });
+  }
+
+  // --- showing -------------------------------------------------------------------------------
+
+  // Shows the results; `final` is false while papers with some of the words are still sought.
+  function show(query, found, final) {
+    panel.setAttribute("data-query", query);
+    if (!found) {
+      results.textContent = "";
+      status.textContent = "";
+      panel.setAttribute("data-state", "idle");
+      return Promise.resolve();
+    }
+    if (panel.getAttribute("data-state") !== "shown") panel.setAttribute("data-state", "loading");
+    var full = found.papers.filter(function (p) { return !p.partial; }).map(function (p) { return p.result; });
+    var partial = found.papers.filter(function (p) { return p.partial; }).map(function (p) { return p.result; });
+    var others = found.others.slice(0, OTHERS_SHOWN), pages = found.pages.slice(0, PAGES_SHOWN);
+    return Promise.resolve().then(function () {
+      return Promise.all([
+        Promise.all(full.slice(0, PAPERS_SHOWN).map(function (r) { return r.data(); })),
+        Promise.all(partial.slice(0, full.length ? 0 : PAPERS_SHOWN).map(function (r) { return r.data(); })),
+        Promise.all(others.map(function (r) { return r.data(); })),
+        Promise.all(pages.map(function (r) { return r.data(); }))
+      ]).then(function (data) {
+        if (stale()) return;
+        results.textContent = "";
+        var notes = [];
+        found.fixed.forEach(function (pair) { notes.push("“" + pair[0] + "” read as “" + pair[1] + "”"); });
+        if (found.unknown.length) notes.push("no paper has " + found.unknown.map(function (w) { return "“" + w + "”"; }).join(" or "));
+        var count = found.papers.length === 0 ? "No paper found"
+          : !partial.length ? plural(full.length, "paper")
+          : plural(full.length, "paper") + " with every word, " + partial.length.toLocaleString("en") + " with some";
+        status.textContent = count + (notes.length ? " (" + notes.join("; ") + ")" : "") + ".";
+        // Papers with every word, then authors, topics and venues, then pages of the site;
+        // papers with only some of the words come last.
+        if (full.length) results.appendChild(paperGroup("Papers", full, data[0], false));
+        if (data[2].length) results.appendChild(group("Authors, topics and venues", simpleList(data[2])));
+        if (data[3].length) results.appendChild(group("Site pages", simpleList(data[3])));
+        if (partial.length) results.appendChild(paperGroup("Papers with some of the words", partial, data[1], true));
+        panel.setAttribute("data-state", final ? "done" : "shown");
+      });
+    });
+  }
+
+  function showHint(query, text) {
+    results.textContent = "";
+    status.textContent = text;
+    panel.setAttribute("data-query", query);
+    panel.setAttribute("data-state", "done");
+    return Promise.resolve();
+  }
+
+  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+
+  function group(title, content) {
+    return el("section", { "class": "kd-search-group" }, [el("h2", { text: title }), content]);
+  }
+
+  // A group of papers: the first few loaded, the rest a button away. Papers with only some
+  // of the query's words show folded away when papers with all of them were found.
+  function paperGroup(title, entries, firstRows, partial) {
+    var list = el("ol", { "class": "kd-search-list" + (partial ? " kd-search-partial" : "") });
+    var section = group(title, list);
+    var shown = 0;
+    var more = el("button", { type: "button", "class": "kd-search-more" });
+    function label() {
+      var left = entries.length - shown;
+      more.textContent = shown ? "Show " + Math.min(left, PAPERS_SHOWN) + " more of " + left.toLocaleString("en") : "Show " + plural(left, "paper");
+      more.hidden = left <= 0;
+    }
+    function add(rows) {
+      rows.forEach(function (data) { list.appendChild(paperItem(data)); });
+      shown += rows.length;
+      label();
+    }
+    more.addEventListener("click", function () {
+      var next = entries.slice(shown, shown + PAPERS_SHOWN);
+      Promise.all(next.map(function (r) { return r.data(); })).then(function (rows) {
+        var before = shown;
+        add(rows);
+        var hits = list.querySelectorAll("a.kd-search-hit");
+        if (hits[before]) hits[before].focus();
+      });
+    });
+    add(firstRows);
+    section.appendChild(more);
+    return section;
+  }
+
+  function safeHref(address) {
+    return /^https?:\/\//i.test(address) ? address : null;
+  }
+
+  function paperItem(data) {
+    var meta = data.meta || {};
+    var item = el("li", {}, [el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url })]);
+    if (meta.short) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", { "class": "kd-short", text: meta.short }));
+    }
+    // "PDF https://… arXiv https://…": a label, then its address (addresses have no spaces).
+    var parts = (meta.links || "").split(" ").filter(Boolean);
+    var quick = el("span", { "class": "kd-quick" });
+    for (var i = 0; i + 1 < parts.length; i += 2) {
+      var href = safeHref(parts[i + 1]);
+      if (href) quick.appendChild(el("a", { href: href, rel: "noopener", text: parts[i] }));
+    }
+    if (quick.childNodes.length) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(quick);
+    }
+    if (meta.byline) item.appendChild(el("span", { "class": "kd-byline", text: meta.byline }));
+    return item;
+  }
+
+  function simpleList(rows) {
+    var list = el("ol", { "class": "kd-search-list" });
+    rows.forEach(function (data) {
+      var meta = data.meta || {};
+      var item = el("li", {}, [el("a", { "class": "kd-search-hit", href: data.url, text: meta.title || data.url })]);
+      item.appendChild(el("span", { "class": "kd-byline", text: meta.byline || "Page of this site" }));
+      list.appendChild(item);
+    });
+    return list;
+  }
+})();
