@@ -190,6 +190,7 @@ class Recogniser:
         notes: list[str] = []
         self._last_links = []
         entry = _refuse_unsafe_links(entry, notes)
+        entry = _drop_soft_hyphens(entry, draft, notes)
         if entry.kind == "row":
             found = self._row(entry, draft, notes)
         else:
@@ -409,6 +410,24 @@ def _refuse_unsafe_links(entry: Entry, notes: list[str]) -> Entry:
         cells = {name: _UNSAFE_LINK.sub(drop, value) for name, value in entry.cells.items()}
         return replace(entry, cells=cells)
     return replace(entry, markdown=_UNSAFE_LINK.sub(drop, entry.markdown))
+
+
+def _drop_soft_hyphens(entry: Entry, draft: Draft, notes: list[str]) -> Entry:
+    """Soft hyphens (U+00AD) are left by copying from PDFs ('End-\u00adto-End'); invisible, they
+    would split a word for every search. Records refuse them, so the importer removes them and
+    logs the change as a correction of the entry's text."""
+    text = entry.markdown + "".join((entry.cells or {}).values())
+    count = text.count("\u00ad")
+    if not count:
+        return entry
+    notes.append(f"removed {count} soft hyphen(s) (U+00AD) left by copying from a PDF")
+    draft.corrections.append({
+        "field": "title", "was": f"the list's text with {count} soft hyphen(s) (U+00AD, invisible)",
+        "now": "the same text without them", "source": f"{draft.origin}: importer (soft hyphens are PDF extraction debris)",
+    })
+    if entry.cells is not None:
+        return replace(entry, cells={name: value.replace("\u00ad", "") for name, value in entry.cells.items()})
+    return replace(entry, markdown=entry.markdown.replace("\u00ad", ""))
 
 
 def arxiv_year(arxiv_id: str) -> int | None:

@@ -267,3 +267,16 @@ def test_adding_a_candidate_removes_it_from_the_file(lists_collection: Path, cli
     assert "removed the candidate numbered:19 from sources/candidates.yaml" in result.err
     left = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
     assert [c["source"]["line"] for c in left] == [14, 20, 24]
+
+
+def test_soft_hyphens_from_pdf_copies_are_removed_and_logged(taxonomy) -> None:
+    # FLHonker's list has titles copied from PDFs with invisible soft hyphens ('End-\u00adto-End').
+    text = "1. Diverse Knowledge Distillation for End-\u00adto\u2010End Person Search. Zhang, Xinyu et al. AAAI 2021\n"
+    parsed = read_list(text, "l.md", taxonomy=taxonomy)
+    (entry, reading), = parsed.readings
+    assert reading.draft.title == "Diverse Knowledge Distillation for End-to\u2010End Person Search"
+    assert reading.notes == ["removed 1 soft hyphen(s) (U+00AD) left by copying from a PDF"]
+    assert reading.draft.corrections == [{
+        "field": "title", "was": "the list's text with 1 soft hyphen(s) (U+00AD, invisible)",
+        "now": "the same text without them", "source": "l.md:1: importer (soft hyphens are PDF extraction debris)",
+    }]
