@@ -38,6 +38,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Exclusion(_Strict):
+    line: Annotated[int, Field(ge=1)] = Field(description="The entry's first line in the list at the registered commit.")
+    reason: Text = Field(description="Why the entry is not in the collection.")
+
+
 class PaperList(_Strict):
     name: Annotated[str, Field(pattern=_SLUG)] = Field(description="Short name records use in sources.lists.")
     repository: Annotated[str, Field(pattern=r"^[\w.\-]+/[\w.\-]+$")] = Field(description="owner/name on GitHub.")
@@ -45,6 +50,15 @@ class PaperList(_Strict):
     licence: Text
     file: Text = "README.md"
     headings: dict[str, list[str]] = Field(default_factory=dict, description="A heading of the list -> taxonomy node ids it suggests.")
+    excluded: list["Exclusion"] = Field(
+        default_factory=list,
+        description="Entries a curator left out of the collection, by line at `commit`, each with the reason "
+        "(out of scope: no teacher-student transfer, not a paper the list mistook for one, ...).",
+    )
+
+    @property
+    def excluded_lines(self) -> dict[int, str]:
+        return {e.line: e.reason for e in self.excluded}
 
     def suggested_labels(self, section: tuple[str, ...] | str, taxonomy: Taxonomy) -> dict[str, list[str]]:
         """Taxonomy labels the list's headings above an entry suggest, per axis."""

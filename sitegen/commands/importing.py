@@ -117,6 +117,8 @@ def _import_markdown(args: argparse.Namespace) -> int:
         lines.append((line, f"warning: probable duplicate of {where} ({why}); the record is written: merge them or list each other under distinct_from"))
     for line, reason in result.unreadable:
         lines.append((line, f"error: cannot read this entry: {reason}"))
+    for line, reason in result.excluded:
+        lines.append((line, f"out of scope ({LISTS_FILE}): {reason}"))
     for entry, reading in parsed.readings:
         for note in reading.notes if reading.kind != "not-paper" else []:
             lines.append((entry.line, f"note: {note}"))
@@ -132,7 +134,7 @@ def _import_markdown(args: argparse.Namespace) -> int:
     print(
         f"{len(parsed.readings)} entries ({shape}; {multi} over several lines); "
         f"{verb} {counts['created']}, matched {counts['matched']}, candidate {counts['candidate']}, "
-        f"not a paper {counts['not a paper']}, unreadable {counts['unreadable']}; "
+        f"not a paper {counts['not a paper']}, out of scope {counts['out of scope']}, unreadable {counts['unreadable']}; "
         f"{len(result.probable)} probable duplicates to check",
         file=sys.stderr,
     )

@@ -47,6 +47,7 @@ class Accounting:
     listed: list[tuple[Draft, Candidate]] = field(default_factory=list)  # already in the candidates file
     not_papers: list[tuple[int, str]] = field(default_factory=list)
     unreadable: list[tuple[int, str]] = field(default_factory=list)
+    excluded: list[tuple[int, str]] = field(default_factory=list)  # line, the curator's reason (sources/lists.yaml)
     probable: list[tuple[int, str, str]] = field(default_factory=list)  # line, the record it may duplicate, why
     collisions: list[tuple[int, str, str]] = field(default_factory=list)  # line, the suffixed id, the record holding the key
 
@@ -58,6 +59,7 @@ class Accounting:
             "candidate": len(self.candidates) + len(self.listed),
             "not a paper": len(self.not_papers),
             "unreadable": len(self.unreadable),
+            "out of scope": len(self.excluded),
         }
 
 
@@ -164,12 +166,15 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
     for entry, reading in readings:
         if reading.draft is not None and source is not None:
             reading.draft.list_lines = [{"list": source.name, "commit": source.commit, "line": entry.line}]
+    excluded = source.excluded_lines if source is not None else {}
     incomplete: list[tuple[Entry, Reading]] = []
     codes: list[tuple[Entry, Reading]] = []
     for entry, reading in readings:
         draft = reading.draft
         if reading.kind == "not-paper":
             result.not_papers.append((entry.line, reading.reason))
+        elif entry.line in excluded:
+            result.excluded.append((entry.line, excluded[entry.line]))
         elif reading.kind == "unreadable" or draft is None:
             result.unreadable.append((entry.line, reading.reason or "nothing could be read"))
         elif reading.kind == "code":

@@ -183,7 +183,7 @@ def test_import_accounts_for_every_entry_and_writes_provenance(lists_collection:
     assert result.code == 0, result.out + result.err
     assert result.err.splitlines()[0] == (
         "12 entries (8 reference, 1 title link; 1 over several lines); created 4, matched 1, candidate 4, "
-        "not a paper 3, unreadable 0; 0 probable duplicates to check"
+        "not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check"
     )
     assert "numbered.md:16: note: venue 'MLR' is not in the registry; did you mean 'JMLR'?" in result.out
     assert "numbered.md:12: already in the collection as papers/hinton2015distilling.yaml:2 (same arXiv id 1503.02531); not written" in result.out
@@ -210,7 +210,7 @@ def test_importing_twice_changes_nothing(lists_collection: Path, cli) -> None:
     again = cli("import", "markdown", "numbered.md")
     after = {p: p.read_bytes() for p in [*lists_collection.glob("papers/*.yaml"), lists_collection / "sources" / "candidates.yaml"]}
     assert before == after
-    assert again.err.splitlines()[0].endswith("created 0, matched 5, candidate 4, not a paper 3, unreadable 0; 0 probable duplicates to check")
+    assert again.err.splitlines()[0].endswith("created 0, matched 5, candidate 4, not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check")
 
 
 def test_a_dry_run_writes_nothing_and_reads_any_list(lists_collection: Path, cli) -> None:
@@ -233,7 +233,7 @@ def test_code_only_sections_add_code_and_create_nothing(lists_collection: Path, 
     assert "linked.md:17" not in result.out  # a code repository without a paper: counted only
     kim = yaml.safe_load((lists_collection / "papers" / "kim2016sequence.yaml").read_text())
     assert kim["code"] == "https://github.com/harvardnlp/seq2seq-attn"
-    assert "created 3, matched 3, candidate 1, not a paper 3, unreadable 0" in result.err
+    assert "created 3, matched 3, candidate 1, not a paper 3, out of scope 0, unreadable 0" in result.err
 
 
 def test_a_bibtex_block_and_a_table_give_records_and_candidates(lists_collection: Path, cli) -> None:
@@ -280,3 +280,16 @@ def test_soft_hyphens_from_pdf_copies_are_removed_and_logged(taxonomy) -> None:
         "field": "title", "was": "the list's text with 1 soft hyphen(s) (U+00AD, invisible)",
         "now": "the same text without them", "source": "l.md:1: importer (soft hyphens are PDF extraction debris)",
     }]
+
+
+def test_an_entry_a_curator_left_out_is_out_of_scope_with_the_reason(lists_collection: Path, cli) -> None:
+    # A tool, not a paper about distillation: the curator records why, by the entry's line.
+    registry = lists_collection / "sources" / "lists.yaml"
+    registry.write_text(LISTS.replace("    headings:\n      From logits: [response-based]\n",
+                                      "    headings:\n      From logits: [response-based]\n    excluded:\n      - line: 24\n        reason: a software package, not a paper\n", 1))
+    result = cli("import", "markdown", "numbered.md")
+    assert result.code == 0, result.err
+    assert "numbered.md:24: out of scope (sources/lists.yaml): a software package, not a paper" in result.out
+    assert "created 4, matched 1, candidate 3, not a paper 3, out of scope 1, unreadable 0" in result.err.splitlines()[0]
+    candidates = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
+    assert [c["source"]["line"] for c in candidates] == [14, 19, 20]
