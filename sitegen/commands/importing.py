@@ -16,7 +16,8 @@ from pathlib import Path
 from sitegen.document import LINK_MESSAGE, display_path
 from sitegen.errors import DataError, Problem, SitegenError, UsageError
 from sitegen.files import write_all
-from sitegen.fmt import render
+from sitegen.fmt import reformat, render
+from sitegen.importers.enrich import plan
 from sitegen.importers.draft import Outcome, build
 from sitegen.load import PAPERS_DIR
 from sitegen.messages import did_you_mean
@@ -97,8 +98,12 @@ def _import_markdown(args: argparse.Namespace) -> int:
     folder = args.root / PAPERS_DIR
     targets = [(folder / f"{paper.id}.yaml", paper) for _, paper in result.created]
     _refuse_clashes([path for path, _ in targets])
+    enriched = plan(result.matched, taxonomy) if source is not None else []
     verb = "would create" if args.dry_run else "created"
     lines: list[tuple[int, str]] = []
+    for record, _, added in enriched:
+        lines += [(line, f"warning: matched {record.where} by an identifier, but {what[2:]}" if what.startswith("! ")
+                   else f"{'would add' if args.dry_run else 'added'} to {record.where}: {what}") for line, what in added]
     for draft, paper in result.created:
         lines.append((draft.line, f"{verb} {PAPERS_DIR}/{paper.id}.yaml"))
     for match in result.matched:
@@ -126,6 +131,8 @@ def _import_markdown(args: argparse.Namespace) -> int:
         print(f"{shown}:{line}: {text}")
     if not args.dry_run:
         _write_records(targets)
+        write_all([(Path(record.document.path), reformat(Path(record.document.path).read_text(encoding="utf-8"), after))
+                   for record, after, _ in enriched if record.document is not None and after is not record])
         write_candidates(args.root, listed + [c for _, c in result.candidates])
     forms = Counter(parsed.forms.values())
     multi = sum(e.lines > 1 for e in parsed.entries)
@@ -135,7 +142,7 @@ def _import_markdown(args: argparse.Namespace) -> int:
         f"{len(parsed.readings)} entries ({shape}; {multi} over several lines); "
         f"{verb} {counts['created']}, matched {counts['matched']}, candidate {counts['candidate']}, "
         f"not a paper {counts['not a paper']}, out of scope {counts['out of scope']}, unreadable {counts['unreadable']}; "
-        f"{len(result.probable)} probable duplicates to check",
+        f"{len(result.probable)} probable duplicates to check; {sum(after is not record for record, after, _ in enriched)} records of the collection enriched",
         file=sys.stderr,
     )
     if result.created and not args.dry_run:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
+from rapidfuzz import fuzz
 
 from sitegen import dedupe, normalize
 from sitegen.document import Document
@@ -37,6 +38,9 @@ class Matched:
     why: str
     facts: list[str] = field(default_factory=list)
     merged: bool = False  # joined a record or candidate of this run
+    record: Paper | None = None  # the record of the collection it matched, which the import enriches
+    entry: Paper | None = None  # the entry as a record, when it is complete enough to be one
+    draft: Draft | None = None
 
 
 @dataclass
@@ -125,8 +129,13 @@ def same_work(paper: Paper | None, pool: _Pool, arxiv: str | None = None, doi: s
     found by arXiv id, DOI or the same title.
     """
     if paper is not None:
-        return next(((other, match.reason) for other, match in pool.matches(paper) if match.verdict == "same"), None)
+        # One work by the rules of `check`; an identifier shared under another title is one source
+        # linking the wrong paper: a probable duplicate for the curator, never a silent merge.
+        return next(((other, match.reason) for other, match in pool.matches(paper)
+                     if match.verdict == "same" and (match.field == "title" or titles_alike(paper.title, other))), None)
     for other in pool.shortlist(arxiv, doi, title):
+        if title and not titles_alike(title, other):
+            continue  # the same identifier for another title: one source links the wrong paper
         if arxiv and other.arxiv == arxiv:
             return other, f"same arXiv id {arxiv}"
         if doi and other.doi and other.doi.lower() == doi.lower():
@@ -134,6 +143,23 @@ def same_work(paper: Paper | None, pool: _Pool, arxiv: str | None = None, doi: s
         if title and dedupe.title_key(title) == dedupe.title_key(other.title):
             return other, "same title"
     return None
+
+
+def titles_alike(title: str, record: Paper) -> bool:
+    """Whether `title` is a form of the record's title (a subtitle more or less, some words other)."""
+    key = dedupe.title_key(title)
+    return any(fuzz.token_set_ratio(key, dedupe.title_key(t)) >= 60 for t in (record.title, *record.alt_titles))
+
+
+def shared_identifier(draft: Draft, pool: "_Pool") -> list[tuple[Paper, str]]:
+    """Records that hold the entry's arXiv id or DOI under another title."""
+    found = []
+    for other in pool.shortlist(draft.arxiv, draft.doi, ""):
+        if draft.arxiv and other.arxiv == draft.arxiv:
+            found.append((other, f"same arXiv id {draft.arxiv}, another title: one of the two links another paper's id"))
+        elif draft.doi and other.doi and other.doi.lower() == draft.doi.lower():
+            found.append((other, f"same DOI {draft.doi}, another title: one of the two links another paper's DOI"))
+    return found
 
 
 def new_facts(draft: Draft, paper: Paper | None, record: Paper, taxonomy: Taxonomy) -> list[str]:
@@ -187,7 +213,7 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
                 continue
             match = same_work(paper, pool)
             if match:
-                result.matched.append(Matched(draft.line, match[0].where, match[1], new_facts(draft, paper, match[0], taxonomy)))
+                result.matched.append(Matched(draft.line, match[0].where, match[1], new_facts(draft, paper, match[0], taxonomy), record=match[0], entry=paper, draft=draft))
                 continue
             match = same_work(paper, fresh)
             if match:
@@ -208,7 +234,7 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
         assert draft is not None
         match = same_work(None, pool, draft.arxiv, draft.doi, draft.title)
         if match:
-            result.matched.append(Matched(draft.line, match[0].where, match[1], new_facts(draft, None, match[0], taxonomy)))
+            result.matched.append(Matched(draft.line, match[0].where, match[1], new_facts(draft, None, match[0], taxonomy), record=match[0], draft=draft))
             continue
         match = same_work(None, fresh, draft.arxiv, draft.doi, draft.title)
         if match:
@@ -235,6 +261,7 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
             continue
         new_candidates.add(candidate)
         result.candidates.append((draft, candidate))
+        result.probable += [(draft.line, other.where, why) for other, why in shared_identifier(draft, pool)]
     for entry, reading in codes:
         draft = reading.draft
         assert draft is not None
@@ -280,7 +307,7 @@ def _code_link(draft: Draft, taxonomy: Taxonomy, pool: _Pool, fresh: _Pool, kept
     match = same_work(None, pool, title=draft.title)
     if match:
         facts = [f"code {draft.code}"] if draft.code and not match[0].code else []
-        result.matched.append(Matched(draft.line, match[0].where, "code link for the same title", facts))
+        result.matched.append(Matched(draft.line, match[0].where, "code link for the same title", facts, record=match[0], draft=draft))
         return
     twin = candidates.find_title(draft.title)
     if twin is not None:

@@ -183,7 +183,7 @@ def test_import_accounts_for_every_entry_and_writes_provenance(lists_collection:
     assert result.code == 0, result.out + result.err
     assert result.err.splitlines()[0] == (
         "12 entries (8 reference, 1 title link; 1 over several lines); created 4, matched 1, candidate 4, "
-        "not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check"
+        "not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check; 1 records of the collection enriched"
     )
     assert "numbered.md:16: note: venue 'MLR' is not in the registry; did you mean 'JMLR'?" in result.out
     assert "numbered.md:12: already in the collection as papers/hinton2015distilling.yaml:2 (same arXiv id 1503.02531); not written" in result.out
@@ -202,6 +202,11 @@ def test_import_accounts_for_every_entry_and_writes_provenance(lists_collection:
     ]
     check = cli("check", "papers/yuan2020revisit.yaml")
     assert check.code == 0, check.err
+    # The record the list matched is one work with every source listed: its line is added.
+    assert "numbered.md:12: added to papers/hinton2015distilling.yaml:2: its line under sources.lists" in result.out
+    hinton = yaml.safe_load((lists_collection / "papers" / "hinton2015distilling.yaml").read_text())
+    assert hinton["sources"]["lists"] == [{"list": "numbered", "commit": "0123456789abcdef0123456789abcdef01234567", "line": 12}]
+    assert cli("check", "--strict", "papers/hinton2015distilling.yaml").code == 0
 
 
 def test_importing_twice_changes_nothing(lists_collection: Path, cli) -> None:
@@ -210,7 +215,7 @@ def test_importing_twice_changes_nothing(lists_collection: Path, cli) -> None:
     again = cli("import", "markdown", "numbered.md")
     after = {p: p.read_bytes() for p in [*lists_collection.glob("papers/*.yaml"), lists_collection / "sources" / "candidates.yaml"]}
     assert before == after
-    assert again.err.splitlines()[0].endswith("created 0, matched 5, candidate 4, not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check")
+    assert again.err.splitlines()[0].endswith("created 0, matched 5, candidate 4, not a paper 3, out of scope 0, unreadable 0; 0 probable duplicates to check; 0 records of the collection enriched")
 
 
 def test_a_dry_run_writes_nothing_and_reads_any_list(lists_collection: Path, cli) -> None:
@@ -293,3 +298,22 @@ def test_an_entry_a_curator_left_out_is_out_of_scope_with_the_reason(lists_colle
     assert "created 4, matched 1, candidate 3, not a paper 3, out of scope 1, unreadable 0" in result.err.splitlines()[0]
     candidates = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
     assert [c["source"]["line"] for c in candidates] == [14, 19, 20]
+
+
+def test_a_matched_record_gains_the_published_venue_and_a_wrong_id_is_not_a_match(lists_collection: Path, cli) -> None:
+    # A hand-written list in the numbered form (made-up facts, for this test only).
+    (lists_collection / "numbered.md").write_text(
+        "# Sample\n\n"
+        "1. Distilling the Knowledge in a Neural Network. Hinton, Geoffrey et al. ICLR 2015 arXiv:1503.02531\n"
+        "2. A Study of Spiking Networks Entirely Unrelated. Smith, Alice et al. CVPR 2016 arXiv:1503.02531\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "markdown", "numbered.md")
+    assert "numbered.md:3: added to papers/hinton2015distilling.yaml:2: venue iclr (was arxiv), type inproceedings, its line under sources.lists, a correction" in result.out
+    hinton = yaml.safe_load((lists_collection / "papers" / "hinton2015distilling.yaml").read_text())
+    assert (hinton["venue"], hinton["type"]) == ("iclr", "inproceedings")
+    assert hinton["corrections"][-1] == {"field": "venue", "was": "arxiv", "now": "iclr",
+                                         "source": "the published venue, as the numbered list line 3 (commit 0123456) gives it"}
+    # The same arXiv id under another title: one source links the wrong paper; the entry is kept.
+    assert "numbered.md:4: created papers/smith2016study.yaml" in result.out
+    assert "numbered.md:4: warning: probable duplicate of papers/hinton2015distilling.yaml:2 (same arXiv id 1503.02531" in result.out

@@ -127,7 +127,7 @@ def test_importing_the_seed_merges_its_repeats(empty_collection: Path, cli) -> N
     ]
     assert result.err.splitlines()[0] == (
         "358 entries (318 linked, 34 plain, 4 title-only; 57 over several lines); created 350, "
-        "matched 5, candidate 1, not a paper 2, out of scope 0, unreadable 0; 1 probable duplicates to check"
+        "matched 5, candidate 1, not a paper 2, out of scope 0, unreadable 0; 1 probable duplicates to check; 0 records of the collection enriched"
     )
     assert len(list((empty_collection / "papers").glob("*.yaml"))) == 350
     hinton = (empty_collection / "papers" / "hinton2015distilling.yaml").read_text()
@@ -136,7 +136,7 @@ def test_importing_the_seed_merges_its_repeats(empty_collection: Path, cli) -> N
     assert "created" not in again.out
     assert again.out.count("already in the collection") == 355
     assert "seed.md:191: candidate, already listed in sources/candidates.yaml" in again.out
-    assert again.err.splitlines()[0].endswith("created 0, matched 355, candidate 1, not a paper 2, out of scope 0, unreadable 0; 0 probable duplicates to check")
+    assert again.err.splitlines()[0].endswith("created 0, matched 355, candidate 1, not a paper 2, out of scope 0, unreadable 0; 0 probable duplicates to check; 0 records of the collection enriched")
 
 
 def test_a_dry_run_writes_nothing(empty_collection: Path, cli) -> None:
