@@ -182,21 +182,21 @@ def test_distinct_from_must_name_a_record(add) -> None:
 
 MISSING_LABELS = """\
 sitegen add: a core record needs at least one taxonomy label; nothing was written. Give one or more of:
-  --knowledge      response-based, feature-based, relation-based
+  --knowledge      response-based, feature-based, relation-based, rationale-based, feedback-based
   --scheme         offline, online, self-distillation
   --architecture   simplified-network, quantized-network, efficient-network, searched-network,
                    same-network
   --algorithm      adversarial, multi-teacher, cross-modal, graph-based, attention-based, data-free,
-                   quantized, lifelong, nas-based
+                   quantized, lifelong, nas-based, few-step-sampling, dataset-distillation
   --application    visual-recognition, image-classification, object-detection, segmentation,
                    face-recognition, pose-estimation, video-action, person-reid, image-retrieval,
                    depth-and-motion, image-generation, vision-language, anomaly-detection, nlp,
-                   machine-translation, question-answering, language-models, text-generation,
-                   structured-prediction, dialogue-and-retrieval, speech, speech-recognition,
-                   speaker-and-language-id, speech-synthesis, audio-classification,
-                   other-applications, recommender-systems, adversarial-robustness,
-                   privacy-federated, interpretability, graph-learning, reinforcement-learning,
-                   tabular-data
+                   machine-translation, question-answering, language-models, large-language-models,
+                   text-generation, structured-prediction, dialogue-and-retrieval, speech,
+                   speech-recognition, speaker-and-language-id, speech-synthesis,
+                   audio-classification, other-applications, recommender-systems,
+                   adversarial-robustness, privacy-federated, interpretability, graph-learning,
+                   reinforcement-learning, tabular-data
 or --scope related for background work (architectures, datasets, general compression).
 docs/curation.md ('Scope and labels') says which labels fit.
 """
