@@ -82,6 +82,14 @@ def checked_share(papers: Iterable[Paper]) -> str:
     return f"{done} of {len(papers)} records ({share} %)"
 
 
+def reviewed_share(papers: Iterable[Paper]) -> str:
+    """'N of M records (P %)' whose labels a curator decided or reviewed (labels_by: curator)."""
+    papers = list(papers)
+    done = sum(bool(p.labels_by and p.labels_by.reviewed) for p in papers)
+    share = f"{100 * done / len(papers):.1f}" if papers else "0.0"
+    return f"{done} of {len(papers)} records ({share} %)"
+
+
 def tables(collection: Collection, guide: str) -> list[Table]:
     """The report's sections, in order; the first is the title, its introduction and the counts."""
     papers = sorted(collection.papers, key=lambda p: p.id)
@@ -113,6 +121,23 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         ("record", "pages compared", "last checked"),
         tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind], c.url) for c in p.checked)), max(c.date for c in p.checked))
               for p in checked),
+    ))
+
+    suggested = [p for p in papers if p.labels_by and not p.labels_by.reviewed]
+    deciders = Counter("reviewed by a curator" if p.labels_by and p.labels_by.reviewed
+                       else "suggested from a list heading, not yet reviewed" if p.labels_by else "not stated" for p in papers)
+    out.append(Table(
+        f"## Labels reviewed by a curator ({reviewed_share(papers)})",
+        ("How each record's taxonomy labels were decided (`labels_by`): chosen or reviewed by a "
+         "curator, or only suggested from a heading of a community list by the importer.",),
+        ("labels", "records"),
+        tuple((name, deciders[name]) for name in ("reviewed by a curator", "suggested from a list heading, not yet reviewed", "not stated") if deciders[name]),
+        right=(1,),
+    ))
+    out.append(Table(
+        f"### Labels not yet reviewed ({len(suggested)})", (),
+        ("record", "list", "heading"),
+        tuple((Ids((p.id,)), _text(p.labels_by.list), _text(p.labels_by.heading)) for p in suggested if p.labels_by),
     ))
 
     merged = [p for p in papers if (p.sources and len(p.sources.seed) > 1) or p.aliases or p.alt_titles]

@@ -49,6 +49,8 @@ taxonomy:
   knowledge: [response-based]
   scheme: [offline]
   application: [image-classification, object-detection]
+labels_by:
+  by: curator
 """
 WROTE_DKD = (
     "wrote papers/zhao2022decoupled.yaml\n"
@@ -371,6 +373,8 @@ scope: core
 taxonomy:
   knowledge: [response-based]
   scheme: [offline]
+labels_by:
+  by: curator
 """
 
 
@@ -419,6 +423,8 @@ url: https://link.springer.com/10.1007/s11263-021-01453-z
 scope: core
 taxonomy:
   knowledge: [response-based, feature-based, relation-based]
+labels_by:
+  by: curator
 """
     assert sitegen("check", "--strict").code == 0
 

@@ -54,4 +54,11 @@ def test_an_extension_page_says_it_extends_the_survey(pages: Path) -> None:
 def test_a_paper_page_marks_its_extension_labels(pages: Path) -> None:
     text = read(pages, urls.paper("salimans2022progressive"))
     assert 'Few-step sampler distillation</a> <span class="kd-extension" title="not from the survey: a node this collection adds">extension</span></span>' in text
-    assert 'Response-based knowledge</a></span>' in text  # a survey node: no mark
+    assert "Image generation</a></span>" in text  # a survey node: no mark
+
+
+def test_a_paper_page_says_how_its_labels_were_decided(pages: Path) -> None:
+    assert "<dt data-search-exclude>Labels</dt>\n<dd class=\"kd-labels-by\" data-search-exclude>Labels reviewed by a curator</dd>" in read(pages, urls.paper("park2019relational"))
+    text = read(pages, urls.paper("hahn2019self"))
+    assert ("<span class=\"kd-unreviewed\">Labels suggested from the heading "
+            "'Awesome Knowledge-Distillation &gt; Different forms of knowledge &gt; Self-KD' of the list 'flhonker', not yet reviewed</span>") in text
