@@ -1,5 +1,6 @@
-"""Taxonomy extensions (nodes the survey lacks) are shown apart from the survey's own nodes:
-on the taxonomy page, on their own pages and in a paper's labels."""
+"""The pages of the small many-source collection in tests/data/sources: taxonomy extensions
+(nodes the survey lacks) shown apart from the survey's own nodes, how each record's labels were
+decided, and the home page's counts of records by source and of candidates."""
 
 from __future__ import annotations
 
@@ -62,3 +63,17 @@ def test_a_paper_page_says_how_its_labels_were_decided(pages: Path) -> None:
     text = read(pages, urls.paper("hahn2019self"))
     assert ("<span class=\"kd-unreviewed\">Labels suggested from the heading "
             "'Awesome Knowledge-Distillation &gt; Different forms of knowledge &gt; Self-KD' of the list 'flhonker', not yet reviewed</span>") in text
+
+
+def test_the_home_page_counts_records_by_source_and_the_candidates(pages: Path) -> None:
+    text = read(pages, urls.HOME)
+    assert "<strong>4</strong> records" in text
+    block = text[text.index('<ul class="kd-source-counts">'):text.index("</ul>", text.index('<ul class="kd-source-counts">'))]
+    assert [line for line in block.splitlines()[1:]] == [
+        "<li><strong>2</strong> from the survey's reference list</li>",
+        "<li><strong>2</strong> from the seed list</li>",
+        '<li><strong>1</strong> from the list <a href="https://github.com/FLHonker/Awesome-Knowledge-Distillation" rel="noopener">FLHonker/Awesome-Knowledge-Distillation</a></li>',
+        '<li><strong>1</strong> from the list <a href="https://github.com/dkozlov/awesome-knowledge-distillation" rel="noopener">dkozlov/awesome-knowledge-distillation</a></li>',
+        '<li><strong>0</strong> from the list <a href="https://github.com/Tebmer/Awesome-Knowledge-Distillation-of-LLMs" rel="noopener">Tebmer/Awesome-Knowledge-Distillation-of-LLMs</a></li>',
+        "<li><strong>1</strong> candidate: works a list names without what a record needs, waiting to be completed</li>",
+    ]
