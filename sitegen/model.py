@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     PlainValidator,
     PrivateAttr,
+    model_validator,
     WithJsonSchema,
     create_model,
 )
@@ -248,6 +249,32 @@ class Sources(_Strict):
     lists: list[ListSource] = Field(default_factory=list, max_length=MAX_ITEMS, description="Entries of community paper lists that describe the work.")
 
 
+LabelsDecider = Literal["curator", "list-heading"]
+
+
+class LabelsBy(_Strict):
+    """How the record's taxonomy labels were decided: reviewed by a curator, or only suggested
+    from a heading of a registered list by `sitegen import markdown` (docs/curation.md)."""
+
+    by: LabelsDecider = Field(description="curator: a curator chose or reviewed the labels; list-heading: suggested from a list's heading, not yet reviewed.")
+    list: Optional[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(None, description="list-heading only: the list's name in sources/lists.yaml.")
+    heading: Optional[NoteText] = Field(None, description="list-heading only: the list's headings above the entry, as 'Heading > Subheading'.")
+    who: Optional[ShortText] = Field(None, description="Who decided (a curator's name or handle), where recorded.")
+    date: Optional[Day] = Field(None, description="When the labels were decided, YYYY-MM-DD.")
+
+    @model_validator(mode="after")
+    def _list_heading_names_its_heading(self) -> "LabelsBy":
+        if self.by == "list-heading" and (self.list is None or self.heading is None):
+            raise _fail("labels_by", "labels_by: list-heading needs the 'list' and the 'heading' that suggested the labels")
+        if self.by == "curator" and (self.list is not None or self.heading is not None):
+            raise _fail("labels_by", "labels_by: curator takes no 'list' or 'heading' (those say where unreviewed labels came from)")
+        return self
+
+    @property
+    def reviewed(self) -> bool:
+        return self.by == "curator"
+
+
 class Correction(_Strict):
     """One change a curator made to what a source said, and why."""
 
@@ -376,6 +403,7 @@ class Paper(_Strict):
     code: Optional[Url] = Field(None, description="Link to the code.")
     scope: Scope = Field(description="core: distillation work; related: background the survey cites.")
     taxonomy: Labels = Field(default_factory=Labels, description="Taxonomy ids, one list per axis.")
+    labels_by: Optional[LabelsBy] = Field(None, description="How the labels were decided: by: curator, or by: list-heading (suggested from a list's heading, not yet reviewed).")
     survey: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="Sections and tables of the survey that discuss the work.")
     short_name: Optional[ShortText] = Field(None, description="The method's short name, e.g. RKD.")
     note: Optional[NoteText] = None

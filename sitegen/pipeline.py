@@ -16,6 +16,7 @@ from sitegen.document import display_path
 from sitegen.errors import DataError, Problem, cap_per_file
 from sitegen.model import Paper
 from sitegen.people import Attribution, Registry, attribute, attribution_problems, family_key
+from sitegen.sources import Candidate, PaperList, read_candidates, read_lists
 from sitegen.taxonomy import Taxonomy
 
 
@@ -31,6 +32,8 @@ class Collection:
     layout: list[Problem] = field(default_factory=list)  # what papers/ holds that is not a record file
     registry: Registry = field(default_factory=Registry)  # people.yaml
     attribution: Attribution | None = None  # who each author of `papers` is
+    lists: dict[str, PaperList] = field(default_factory=dict)  # sources/lists.yaml, by name
+    candidates: list[Candidate] = field(default_factory=list)  # sources/candidates.yaml
 
     @property
     def by_id(self) -> dict[str, Paper]:
@@ -93,7 +96,9 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
     papers.sort(key=lambda p: p.id)
     if focus is not None:  # the site and the exports read only the records read in full
         attribution = attribute(papers, registry)
-    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout, registry, attribution)
+    # The registered lists and the candidates: the home page and the audit count records by source.
+    lists, candidates = read_lists(root, taxonomy), read_candidates(root)
+    return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout, registry, attribution, lists, candidates)
 
 
 def _unique_ids(records: list) -> list:

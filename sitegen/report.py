@@ -82,6 +82,46 @@ def checked_share(papers: Iterable[Paper]) -> str:
     return f"{done} of {len(papers)} records ({share} %)"
 
 
+SURVEY_SOURCE = "survey"
+SEED_SOURCE = "seed"
+
+
+def source_counts(papers: Iterable[Paper], lists: Iterable[str] = ()) -> dict[str, int]:
+    """How many records each source gave: the survey's reference list (`sources.survey`), the
+    seed list (`sources.seed`), then each list (`sources.lists`), the registered ones first in
+    the order given (with 0 when no record names them), then any other a record names. A record
+    with several sources counts once under each. Shared by the home page, node pages and audit."""
+    out = {SURVEY_SOURCE: 0, SEED_SOURCE: 0, **{name: 0 for name in lists}}
+    others: Counter[str] = Counter()
+    for paper in papers:
+        if paper.sources is None:
+            continue
+        out[SURVEY_SOURCE] += bool(paper.sources.survey)
+        out[SEED_SOURCE] += bool(paper.sources.seed)
+        for name in dict.fromkeys(entry.list for entry in paper.sources.lists):
+            if name in out:
+                out[name] += 1
+            else:
+                others[name] += 1
+    return out | dict(sorted(others.items()))
+
+
+def created_from(paper: Paper, name: str) -> bool:
+    """Whether the list `name` created the record: the record has no seed or survey source and
+    the list is the first it names (the importer writes the creating list first; a later import
+    that finds the same work adds its list after)."""
+    s = paper.sources
+    return bool(s and not s.seed and not s.survey and s.lists and s.lists[0].list == name)
+
+
+def reviewed_share(papers: Iterable[Paper]) -> str:
+    """'N of M records (P %)' whose labels a curator decided or reviewed (labels_by: curator)."""
+    papers = list(papers)
+    done = sum(bool(p.labels_by and p.labels_by.reviewed) for p in papers)
+    share = f"{100 * done / len(papers):.1f}" if papers else "0.0"
+    return f"{done} of {len(papers)} records ({share} %)"
+
+
 def tables(collection: Collection, guide: str) -> list[Table]:
     """The report's sections, in order; the first is the title, its introduction and the counts."""
     papers = sorted(collection.papers, key=lambda p: p.id)
@@ -114,6 +154,42 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind], c.url) for c in p.checked)), max(c.date for c in p.checked))
               for p in checked),
     ))
+
+    suggested = [p for p in papers if p.labels_by and not p.labels_by.reviewed]
+    deciders = Counter("reviewed by a curator" if p.labels_by and p.labels_by.reviewed
+                       else "suggested from a list heading, not yet reviewed" if p.labels_by else "not stated" for p in papers)
+    out.append(Table(
+        f"## Labels reviewed by a curator ({reviewed_share(papers)})",
+        ("How each record's taxonomy labels were decided (`labels_by`): chosen or reviewed by a "
+         "curator, or only suggested from a heading of a community list by the importer.",),
+        ("labels", "records"),
+        tuple((name, deciders[name]) for name in ("reviewed by a curator", "suggested from a list heading, not yet reviewed", "not stated") if deciders[name]),
+        right=(1,),
+    ))
+    out.append(Table(
+        f"### Labels not yet reviewed ({len(suggested)})", (),
+        ("record", "list", "heading"),
+        tuple((Ids((p.id,)), _text(p.labels_by.list), _text(p.labels_by.heading)) for p in suggested if p.labels_by),
+    ))
+
+    for name, registered in collection.lists.items():
+        named = [p for p in papers if p.sources and any(e.list == name for e in p.sources.lists)]
+        created = [p for p in named if created_from(p, name)]
+        waiting = [c for c in collection.candidates if c.source.list == name]
+        out.append(Table(
+            f"## From the list {name}",
+            (f"The community list `{registered.repository}` at commit `{registered.commit[:12]}` "
+             "(sources/lists.yaml). Records created from it, its entries merged into records that "
+             "another source gave (or that an earlier entry of it created), the entries waiting in "
+             "sources/candidates.yaml, and the corrections and open doubts of the records that name it.",),
+            ("", ""),
+            (("records created from it", len(created)),
+             ("entries merged into records", sum(1 for p in named for e in p.sources.lists if e.list == name) - len(created)),  # type: ignore[union-attr]
+             ("candidates", len(waiting)),
+             ("corrections", sum(len(p.corrections) for p in named)),
+             ("open doubts", sum(len(p.doubts) for p in named))),
+            right=(1,),
+        ))
 
     merged = [p for p in papers if (p.sources and len(p.sources.seed) > 1) or p.aliases or p.alt_titles]
     out.append(Table(

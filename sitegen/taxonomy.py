@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from sitegen.benchmarks import Benchmarks, load_benchmarks
 from sitegen.document import Document, read_yaml
@@ -36,8 +36,19 @@ class Node(_Strict):
     id: str = Field(pattern=_SLUG)
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
-    section: str
+    # The survey section the node comes from; an extension (a node the field needs that the
+    # survey predates) has none, and says so with `extension: true`.
+    section: str | None = None
+    extension: bool = False
     children: list["Node"] = []
+
+    @model_validator(mode="after")
+    def _section_or_extension(self) -> "Node":
+        if self.extension and self.section is not None:
+            raise ValueError(f"node '{self.id}' is an extension (not from the survey) but names survey section '{self.section}'; drop one")
+        if not self.extension and self.section is None:
+            raise ValueError(f"node '{self.id}' names no survey section; give its 'section', or mark it 'extension: true'")
+        return self
 
 
 class Axis(_Strict):
@@ -83,6 +94,11 @@ class NodeInfo:
     def label(self) -> str:
         return self.node.label
 
+    @property
+    def extension(self) -> bool:
+        """True for a node the survey lacks, added for work it predates."""
+        return self.node.extension
+
 
 def alias_key(text: str) -> str:
     """How aliases are compared: without case, spaces or punctuation; '&' is 'and'."""
@@ -126,7 +142,7 @@ class Taxonomy:
                 if info.id in nodes or info.id in axis_ids:
                     problems.append(tax_doc.problem(loc + ("id",), f"node id '{info.id}' is used twice"))
                     continue
-                if info.node.section not in tax.sections:
+                if info.node.section is not None and info.node.section not in tax.sections:
                     problems.append(tax_doc.problem(loc + ("section",), f"section '{info.node.section}' is not listed under 'sections'"))
                 nodes[info.id] = NodeInfo(info.node, info.axis, info.parent, len(nodes))
         venues: dict[str, Venue] = {}
@@ -176,6 +192,11 @@ class Taxonomy:
             out.append(child)
             out.extend(self.descendants(child))
         return tuple(out)
+
+    @cached_property
+    def extension_ids(self) -> tuple[str, ...]:
+        """The nodes that extend the survey, in taxonomy order."""
+        return tuple(n for n, info in self.nodes.items() if info.extension)
 
     def top_nodes(self, axis_id: str) -> tuple[str, ...]:
         return tuple(n.id for n in self.axis(axis_id).nodes)

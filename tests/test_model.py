@@ -88,3 +88,22 @@ def test_the_limits_are_stated_in_the_schema(taxonomy) -> None:
     assert properties["title"]["maxLength"] == 1000
     assert properties["doubts"]["maxItems"] == 50
     assert properties["doubts"]["items"]["maxLength"] == 5000
+
+
+@pytest.mark.parametrize(
+    "labels_by, expected",
+    [
+        pytest.param("{by: list-heading, list: flhonker}", "9:12: error: labels_by: labels_by: list-heading needs the 'list' and the 'heading' that suggested the labels", id="list_heading_without_its_heading"),
+        pytest.param("{by: curator, list: flhonker, heading: Self-KD}", "9:12: error: labels_by: labels_by: curator takes no 'list' or 'heading' (those say where unreviewed labels came from)", id="curator_with_a_list_heading"),
+        pytest.param("{by: someone}", "9:17: error: labels_by.by: 'someone' is not one of curator, list-heading", id="unknown_decider"),
+        pytest.param("{by: curator, date: 2026-13-01}", "9:32: error: labels_by.date: '2026-13-01' is not a day of the calendar", id="impossible_date"),
+    ],
+)
+def test_labels_by_says_who_decided_the_labels_and_nothing_else(taxonomy, labels_by: str, expected: str) -> None:
+    problems = _problems(RECORD + f"labels_by: {labels_by}\n", taxonomy)
+    assert len(problems) == 1 and problems[0].startswith(f"papers/smith2020good.yaml:{expected}"), problems
+
+
+def test_labels_by_accepts_a_curator_with_who_and_when_and_a_list_heading(taxonomy) -> None:
+    assert _problems(RECORD + "labels_by: {by: curator, who: A. Curator, date: 2026-03-01}\n", taxonomy) == []
+    assert _problems(RECORD + "labels_by: {by: list-heading, list: tebmer, heading: KD Algorithms > Feedback}\n", taxonomy) == []

@@ -26,3 +26,62 @@ def test_the_site_page_puts_record_text_only_in_html_cells(make_paper, taxonomy)
     assert f"<tr><td><code>smith2020good</code></td>{cell}</tr>" in page.splitlines()
     outside_tables = [line for line in page.splitlines() if not line.startswith("<")]
     assert not any("onfocus" in line or "javascript" in line for line in outside_tables)
+
+
+def test_the_audit_gives_the_share_of_labels_reviewed_and_lists_the_rest_escaped(make_paper, taxonomy) -> None:
+    reviewed = make_paper(id="smith2020good", labels_by={"by": "curator"})
+    suggested = make_paper(id="jones2021other", labels_by={"by": "list-heading", "list": "flhonker", "heading": "KD *GAN* | <b>x</b>"})
+    unstated = make_paper(id="brown2022third")
+    text = audit(Collection(taxonomy, [reviewed, suggested, unstated]))
+    lines = text.splitlines()
+    assert "## Labels reviewed by a curator (1 of 3 records (33.3 %))" in lines
+    assert "| reviewed by a curator | 1 |" in lines
+    assert "| suggested from a list heading, not yet reviewed | 1 |" in lines
+    assert "| not stated | 1 |" in lines
+    assert r"| `jones2021other` | flhonker | KD \*GAN\* \| &lt;b&gt;x&lt;/b&gt; |" in lines
+    page = audit_page(Collection(taxonomy, [reviewed, suggested]), guide="../curation.md")
+    assert "<tr><td><code>jones2021other</code></td><td>flhonker</td><td>KD *GAN* | &lt;b&gt;x&lt;/b&gt;</td></tr>" in page.splitlines()
+
+
+def _sources_collection(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from sitegen.pipeline import load_collection
+
+    repo = Path(__file__).resolve().parent.parent
+    root = tmp_path / "collection"
+    shutil.copytree(repo / "tests" / "data" / "sources", root)
+    for name in ("taxonomy.yaml", "venues.yaml", "benchmarks.yaml", "architectures.yaml"):
+        shutil.copyfile(repo / name, root / name)
+    return root, load_collection(root)
+
+
+def test_source_counts_count_each_record_once_per_source_registered_lists_first(tmp_path, make_paper) -> None:
+    from sitegen.report import source_counts
+
+    _, collection = _sources_collection(tmp_path)
+    assert source_counts(collection.papers, collection.lists) == {"survey": 2, "seed": 2, "flhonker": 1, "dkozlov": 1, "tebmer": 0}
+    twice = make_paper(sources={"lists": [{"list": "zeta", "commit": "0123456", "line": 3}, {"list": "zeta", "commit": "0123456", "line": 9}]})
+    assert source_counts([twice], ["tebmer"]) == {"survey": 0, "seed": 0, "tebmer": 0, "zeta": 1}
+
+
+def test_the_audit_has_a_section_per_registered_list(tmp_path, make_paper) -> None:
+    _, collection = _sources_collection(tmp_path)
+    # An entry of FLHonker's list merged into a record the survey gave, with a correction and a doubt.
+    merged = make_paper(id="jones2021other", sources={"survey": "Jones|2021", "lists": [{"list": "flhonker", "commit": "355fc31", "line": 40}]},
+                        corrections=[{"field": "year", "was": 2020, "now": 2021, "source": "the paper's arXiv page"}], doubts=["which venue?"])
+    collection.papers.append(merged)
+    text = audit(collection)
+    section = text[text.index("## From the list flhonker"):text.index("## From the list dkozlov")]
+    assert "The community list `FLHonker/Awesome-Knowledge-Distillation` at commit `355fc31edad3`" in section
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "|" in line[2:]][1:]
+    assert rows == [
+        "| records created from it | 1 |",
+        "| entries merged into records | 1 |",
+        "| candidates | 0 |",
+        "| corrections | 1 |",
+        "| open doubts | 1 |",
+    ]
+    tebmer = text[text.index("## From the list tebmer"):]
+    assert "| records created from it | 0 |" in tebmer and "| candidates | 1 |" in tebmer

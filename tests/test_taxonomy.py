@@ -18,11 +18,15 @@ def taxonomy() -> Taxonomy:
     return Taxonomy.load(ROOT)
 
 
+def _survey_nodes(taxonomy: Taxonomy, axis: str) -> tuple[str, ...]:
+    return tuple(n for n in taxonomy.top_nodes(axis) if not taxonomy.nodes[n].extension)
+
+
 def test_the_survey_axes_and_main_nodes_have_the_agreed_ids(taxonomy: Taxonomy) -> None:
     assert taxonomy.axis_ids == ("knowledge", "scheme", "architecture", "algorithm", "application")
-    assert taxonomy.top_nodes("knowledge") == ("response-based", "feature-based", "relation-based")
+    assert _survey_nodes(taxonomy, "knowledge") == ("response-based", "feature-based", "relation-based")
     assert taxonomy.top_nodes("scheme") == ("offline", "online", "self-distillation")
-    assert taxonomy.top_nodes("algorithm") == (
+    assert _survey_nodes(taxonomy, "algorithm") == (
         "adversarial", "multi-teacher", "cross-modal", "graph-based", "attention-based",
         "data-free", "quantized", "lifelong", "nas-based",
     )
@@ -30,9 +34,9 @@ def test_the_survey_axes_and_main_nodes_have_the_agreed_ids(taxonomy: Taxonomy) 
     assert len(taxonomy.top_nodes("architecture")) == 5
 
 
-def test_every_node_names_a_survey_section_and_describes_itself(taxonomy: Taxonomy) -> None:
+def test_every_node_names_a_survey_section_or_is_an_extension_and_describes_itself(taxonomy: Taxonomy) -> None:
     for info in taxonomy.nodes.values():
-        assert info.node.section in taxonomy.sections
+        assert (info.node.section in taxonomy.sections) != info.extension
         assert info.node.description.endswith(".")
     assert taxonomy.nodes["feature-based"].node.section == "2.2"
     assert taxonomy.nodes["data-free"].node.section == "5.6"
@@ -75,6 +79,36 @@ def _copy(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "taxonomy.yaml", tmp_path)
     shutil.copy(ROOT / "venues.yaml", tmp_path)
     return tmp_path
+
+
+def test_the_extensions_the_field_needs_are_marked_apart_from_the_survey(taxonomy: Taxonomy) -> None:
+    assert taxonomy.extension_ids == (
+        "rationale-based", "feedback-based", "few-step-sampling", "dataset-distillation", "large-language-models",
+    )
+    assert taxonomy.nodes["large-language-models"].parent == "nlp"
+    assert not taxonomy.nodes["language-models"].extension
+
+
+@pytest.mark.parametrize(
+    "replace, message",
+    [
+        pytest.param(("        extension: true\n", "        extension: true\n        section: \"2.1\"\n"),
+                     "node 'rationale-based' is an extension (not from the survey) but names survey section '2.1'; drop one",
+                     id="extension-with-a-section"),
+        pytest.param(("        section: \"2.2\"\n", ""),
+                     "node 'feature-based' names no survey section; give its 'section', or mark it 'extension: true'",
+                     id="survey-node-without-a-section"),
+    ],
+)
+def test_a_node_is_from_a_survey_section_or_an_extension(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: tuple[str, str], message: str) -> None:
+    root = _copy(tmp_path)
+    monkeypatch.chdir(root)
+    text = (root / "taxonomy.yaml").read_text().replace(*replace, 1)
+    (root / "taxonomy.yaml").write_text(text)
+    with pytest.raises(DataError) as caught:
+        Taxonomy.load(root)
+    formatted = [p.format() for p in caught.value.problems]
+    assert len(formatted) == 1 and formatted[0].startswith("taxonomy.yaml:") and formatted[0].endswith(message), formatted
 
 
 def test_a_node_id_used_twice_is_reported_where_it_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

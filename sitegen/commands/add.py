@@ -218,6 +218,8 @@ def _taken_ids(root: Path, collection: Collection) -> set[str]:
 def make_paper(draft: Draft, taxonomy: Taxonomy, scope: str, labels: Labels, taken: set[str], distinct_from: list[str]) -> Paper:
     """The draft as a normalized record with a free id; SitegenError if it cannot be valid."""
     fields = to_record(draft, taxonomy, scope, labels)
+    if any(nodes for _, nodes in labels.items()):  # chosen in options or prompts: a curator's labels
+        fields["labels_by"] = {"by": "curator"}
     fields["id"] = next_free(base_key(draft.authors[0], draft.year or 0, draft.title), taken)
     if distinct_from:
         fields["distinct_from"] = distinct_from

@@ -280,10 +280,9 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
 
 def _record(draft: Draft, taxonomy: Taxonomy, model: type[Paper], source: PaperList | None, scope: str, result: Accounting) -> Paper | None:
     labels = source.suggested_labels(draft.section, taxonomy) if source is not None and draft.section else {}
-    if labels:
-        shown = "; ".join(f"{axis}: {', '.join(ids)}" for axis, ids in labels.items())
-        draft.doubts.append(f"labels suggested by the list's heading '{draft.section}' ({shown}); confirm them")
     fields = to_record(draft, taxonomy, scope, labels)
+    if labels and source is not None:  # suggestions, not yet reviewed: the record and its page say so
+        fields["labels_by"] = {"by": "list-heading", "list": source.name, "heading": draft.section}
     fields["id"] = base_key(draft.authors[0], draft.year or 0, draft.title)
     try:
         return normalize.normalize(model.model_validate(fields), taxonomy)

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from sitegen.keys import transliterate
+from sitegen.report import source_counts
 from sitegen.report import audit_page as audit_text
 from sitegen.site import urls
 from sitegen.site.charts import statistics
@@ -45,7 +46,10 @@ def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) 
 
 def home(index: SiteIndex, renderer: Renderer) -> Page:
     newest_by, newest = index.newest_additions(NEWEST)
-    return renderer.page("home.md.j2", urls.HOME, newest=newest, newest_by=newest_by)
+    lists = index.collection.lists
+    return renderer.page("home.md.j2", urls.HOME, newest=newest, newest_by=newest_by,
+                         by_source=source_counts(index.papers, lists), lists=lists,
+                         candidates=len(index.collection.candidates))
 
 
 def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:

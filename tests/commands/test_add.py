@@ -49,6 +49,8 @@ taxonomy:
   knowledge: [response-based]
   scheme: [offline]
   application: [image-classification, object-detection]
+labels_by:
+  by: curator
 """
 WROTE_DKD = (
     "wrote papers/zhao2022decoupled.yaml\n"
@@ -182,21 +184,21 @@ def test_distinct_from_must_name_a_record(add) -> None:
 
 MISSING_LABELS = """\
 sitegen add: a core record needs at least one taxonomy label; nothing was written. Give one or more of:
-  --knowledge      response-based, feature-based, relation-based
+  --knowledge      response-based, feature-based, relation-based, rationale-based, feedback-based
   --scheme         offline, online, self-distillation
   --architecture   simplified-network, quantized-network, efficient-network, searched-network,
                    same-network
   --algorithm      adversarial, multi-teacher, cross-modal, graph-based, attention-based, data-free,
-                   quantized, lifelong, nas-based
+                   quantized, lifelong, nas-based, few-step-sampling, dataset-distillation
   --application    visual-recognition, image-classification, object-detection, segmentation,
                    face-recognition, pose-estimation, video-action, person-reid, image-retrieval,
                    depth-and-motion, image-generation, vision-language, anomaly-detection, nlp,
-                   machine-translation, question-answering, language-models, text-generation,
-                   structured-prediction, dialogue-and-retrieval, speech, speech-recognition,
-                   speaker-and-language-id, speech-synthesis, audio-classification,
-                   other-applications, recommender-systems, adversarial-robustness,
-                   privacy-federated, interpretability, graph-learning, reinforcement-learning,
-                   tabular-data
+                   machine-translation, question-answering, language-models, large-language-models,
+                   text-generation, structured-prediction, dialogue-and-retrieval, speech,
+                   speech-recognition, speaker-and-language-id, speech-synthesis,
+                   audio-classification, other-applications, recommender-systems,
+                   adversarial-robustness, privacy-federated, interpretability, graph-learning,
+                   reinforcement-learning, tabular-data
 or --scope related for background work (architectures, datasets, general compression).
 docs/curation.md ('Scope and labels') says which labels fit.
 """
@@ -371,6 +373,8 @@ scope: core
 taxonomy:
   knowledge: [response-based]
   scheme: [offline]
+labels_by:
+  by: curator
 """
 
 
@@ -419,6 +423,8 @@ url: https://link.springer.com/10.1007/s11263-021-01453-z
 scope: core
 taxonomy:
   knowledge: [response-based, feature-based, relation-based]
+labels_by:
+  by: curator
 """
     assert sitegen("check", "--strict").code == 0
 

@@ -192,7 +192,12 @@ def test_import_accounts_for_every_entry_and_writes_provenance(lists_collection:
     assert yuan["alt_titles"] == ["Revisiting Knowledge Distillation via Label Smoothing Regularization"]
     assert yuan["sources"] == {"lists": [{"list": "numbered", "commit": "0123456789abcdef0123456789abcdef01234567", "line": 13}]}
     assert yuan["taxonomy"] == {"knowledge": ["response-based"]}
-    assert yuan["doubts"] == ["labels suggested by the list's heading 'A numbered list (hand-written sample in the form of FLHonker's list) > Forms of knowledge > From logits' (knowledge: response-based); confirm them"]
+    # The heading's labels are suggestions: the record says so in labels_by (no doubt written).
+    assert yuan["labels_by"] == {
+        "by": "list-heading", "list": "numbered",
+        "heading": "A numbered list (hand-written sample in the form of FLHonker's list) > Forms of knowledge > From logits",
+    }
+    assert "doubts" not in yuan
     candidates = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
     assert [(c["title"], c["source"]["line"], c["missing"]) for c in candidates] == [
         ("Ensemble Distribution Distillation", 14, ["authors"]),
