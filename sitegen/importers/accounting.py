@@ -247,18 +247,32 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
 
 
 def _record(draft: Draft, taxonomy: Taxonomy, model: type[Paper], source: PaperList | None, scope: str, result: Accounting) -> Paper | None:
+    made = draft_record(draft, taxonomy, source, scope, model)
+    if isinstance(made, str):
+        result.unreadable.append((draft.line, made))
+        return None
+    return made
+
+
+def suggest_labels(draft: Draft, taxonomy: Taxonomy, source: PaperList | None) -> dict[str, list[str]]:
+    """The labels the list's headings above the entry suggest, each recorded as a doubt to confirm."""
     labels = source.suggested_labels(draft.section, taxonomy) if source is not None and draft.section else {}
     if labels:
         shown = "; ".join(f"{axis}: {', '.join(ids)}" for axis, ids in labels.items())
         draft.doubts.append(f"labels suggested by the list's heading '{draft.section}' ({shown}); confirm them")
-    fields = to_record(draft, taxonomy, scope, labels)
+    return labels
+
+
+def draft_record(draft: Draft, taxonomy: Taxonomy, source: PaperList | None, scope: str = "core",
+                 model: type[Paper] | None = None) -> Paper | str:
+    """The draft as a normalized record with the list's label suggestions (id from its key), or why it cannot be one."""
+    model = model or paper_model(taxonomy)
+    fields = to_record(draft, taxonomy, scope, suggest_labels(draft, taxonomy, source))
     fields["id"] = base_key(draft.authors[0], draft.year or 0, draft.title)
     try:
         return normalize.normalize(model.model_validate(fields), taxonomy)
     except ValidationError as exc:
-        messages = [p.message for p in problems_from(exc, Document(draft.origin, fields), model, taxonomy)]
-        result.unreadable.append((draft.line, "; ".join(messages)))
-        return None
+        return "; ".join(p.message for p in problems_from(exc, Document(draft.origin, fields), model, taxonomy))
 
 
 def _code_link(draft: Draft, taxonomy: Taxonomy, pool: _Pool, fresh: _Pool, kept: dict[int, tuple[Draft, Paper]],
