@@ -234,12 +234,13 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
         draft = reading.draft
         assert draft is not None
         _code_link(draft, taxonomy, pool, fresh, kept, new_candidates, result)
-    holders = {p.id: p.where for p in existing}
+    holders = {p.id: p for p in existing}  # `where` only for a collision: it locates the id in the file's YAML
     for draft, paper in kept.values():
         new_id = next_free(paper.id, taken)
         taken.add(new_id)
         if new_id != paper.id:  # the strongest hint of a duplicate: always said
-            result.collisions.append((draft.line, new_id, holders.get(paper.id, f"papers/{paper.id}.yaml")))
+            holder = holders[paper.id].where if paper.id in holders else f"papers/{paper.id}.yaml"
+            result.collisions.append((draft.line, new_id, holder))
         result.created.append((draft, paper.model_copy(update={"id": new_id})))
     result.created.sort(key=lambda pair: pair[0].line)
     result.candidates = [(d, new_candidates.current(c)) for d, c in result.candidates]
