@@ -86,6 +86,14 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if --output is not up to date")
 
     sub.add_parser("candidates", help="list the works paper lists name without authors (sources/candidates.yaml), each with the command that completes it")
+    complete = sub.add_parser(
+        "complete",
+        help="look candidates with an arXiv id up on arXiv (network) and write each that passes check as a record",
+        description="Ask arXiv (in batches, through verify's cache, one request every 3 seconds) about the candidates "
+        "of sources/candidates.yaml that have an arXiv id; write each that passes check as a record with its list's "
+        "label suggestions; the others stay candidates with the reason.",
+    )
+    complete.add_argument("--limit", type=_positive, metavar="N", help="look up only the first N candidates with an arXiv id")
     verify = sub.add_parser(
         "verify",
         help="compare records with arXiv, Crossref and dblp (network); report each disagreement as a warning",
@@ -107,6 +115,13 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the curation audit report (merges, corrections, doubts)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     return parser
+
+
+def _positive(text: str) -> int:
+    """A count of one or more, so that a wrong one is a usage error."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return int(text)
 
 
 def _port(text: str) -> int:
@@ -133,6 +148,7 @@ _COMMANDS = {
     "schema": "schema",
     "candidates": "candidates",
     "verify": "verify",
+    "complete": "complete",
 }
 
 

@@ -135,6 +135,7 @@ class Candidate(_Strict):
     section: Optional[Text] = Field(None, description="The list's headings above the entry.")
     source: CandidateSource
     missing: list[Text] = Field(default_factory=list, description="What a record needs that the list does not give.")
+    reason: Optional[Text] = Field(None, description="Why `sitegen complete` left it a candidate (not found, no labels, a duplicate).")
 
     @property
     def command(self) -> str:

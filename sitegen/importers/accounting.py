@@ -266,12 +266,13 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
         draft = reading.draft
         assert draft is not None
         _code_link(draft, taxonomy, pool, fresh, kept, new_candidates, result)
-    holders = {p.id: p.where for p in existing}
+    holders = {p.id: p for p in existing}  # `where` only for a collision: it locates the id in the file's YAML
     for draft, paper in kept.values():
         new_id = next_free(paper.id, taken)
         taken.add(new_id)
         if new_id != paper.id:  # the strongest hint of a duplicate: always said
-            result.collisions.append((draft.line, new_id, holders.get(paper.id, f"papers/{paper.id}.yaml")))
+            holder = holders[paper.id].where if paper.id in holders else f"papers/{paper.id}.yaml"
+            result.collisions.append((draft.line, new_id, holder))
         result.created.append((draft, paper.model_copy(update={"id": new_id})))
     result.created.sort(key=lambda pair: pair[0].line)
     result.candidates = [(d, new_candidates.current(c)) for d, c in result.candidates]
@@ -279,7 +280,24 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
 
 
 def _record(draft: Draft, taxonomy: Taxonomy, model: type[Paper], source: PaperList | None, scope: str, result: Accounting) -> Paper | None:
+    made = draft_record(draft, taxonomy, source, scope, model)
+    if isinstance(made, str):
+        result.unreadable.append((draft.line, made))
+        return None
+    return made
+
+
+def suggest_labels(draft: Draft, taxonomy: Taxonomy, source: PaperList | None) -> dict[str, list[str]]:
+    """The labels the list's headings above the entry suggest (the record's `labels_by` says so)."""
     labels = source.suggested_labels(draft.section, taxonomy) if source is not None and draft.section else {}
+    return labels
+
+
+def draft_record(draft: Draft, taxonomy: Taxonomy, source: PaperList | None, scope: str = "core",
+                 model: type[Paper] | None = None) -> Paper | str:
+    """The draft as a normalized record with the list's label suggestions (id from its key), or why it cannot be one."""
+    model = model or paper_model(taxonomy)
+    labels = suggest_labels(draft, taxonomy, source)
     fields = to_record(draft, taxonomy, scope, labels)
     if labels and source is not None:  # suggestions, not yet reviewed: the record and its page say so
         fields["labels_by"] = {"by": "list-heading", "list": source.name, "heading": draft.section}
@@ -287,9 +305,7 @@ def _record(draft: Draft, taxonomy: Taxonomy, model: type[Paper], source: PaperL
     try:
         return normalize.normalize(model.model_validate(fields), taxonomy)
     except ValidationError as exc:
-        messages = [p.message for p in problems_from(exc, Document(draft.origin, fields), model, taxonomy)]
-        result.unreadable.append((draft.line, "; ".join(messages)))
-        return None
+        return "; ".join(p.message for p in problems_from(exc, Document(draft.origin, fields), model, taxonomy))
 
 
 def _code_link(draft: Draft, taxonomy: Taxonomy, pool: _Pool, fresh: _Pool, kept: dict[int, tuple[Draft, Paper]],

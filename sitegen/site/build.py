@@ -26,6 +26,7 @@ from sitegen.site.index import SiteIndex
 from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
+from sitegen.sources import read_candidates, read_lists
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
 from sitegen.site.search import search_documents, terms
@@ -74,7 +75,8 @@ def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> 
             data = with_description(data.decode("utf-8")).encode("utf-8")
         files[path] = data
 
-    for page in generated_pages(index, renderer, downloads):
+    lists = read_lists(root, collection.taxonomy)
+    for page in generated_pages(index, renderer, downloads, read_candidates(root), lists):
         add(page.source, page.text.encode("utf-8"), "templates")
     for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.by_paper):
         add(download.path, download.data, "downloads")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Iterator
 
+from sitegen.identifiers import arxiv_abs_url
 from sitegen.keys import transliterate
 from sitegen.report import source_counts
 from sitegen.report import audit_page as audit_text
@@ -16,12 +18,14 @@ from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
+from sitegen.sources import Candidate, PaperList
 
 NEWEST = 12
 COAUTHORS = 12
 
 
-def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) -> list[Page]:
+def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads,
+                    candidates: list[Candidate] | None = None, lists: dict[str, PaperList] | None = None) -> list[Page]:
     """All pages, in a fixed order."""
     results = ResultsIndex.build(index)
     return [
@@ -40,6 +44,7 @@ def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads) 
         *results_pages(results, renderer),
         renderer.page("statistics.md.j2", urls.STATISTICS, charts=statistics(index)),
         downloads_page(index, renderer, downloads),
+        wanted_page(renderer, candidates or [], lists or {}),
         *audit_page(index),
     ]
 
@@ -207,3 +212,30 @@ def audit_page(index: SiteIndex) -> Iterator[Page]:
     if index.collection is None:
         return
     yield Page(urls.AUDIT, audit_text(index.collection, guide="../curation.md"))
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One candidate as the Wanted page shows it."""
+
+    candidate: Candidate
+    source: str | None  # the entry in the list's repository, at the commit that was read
+    links: list[tuple[str, str]]  # (label, address): the links the list gives, arXiv first
+    how: str  # what to do before the command, for a candidate without an identifier
+
+
+def wanted_page(renderer: Renderer, candidates: list[Candidate], lists: dict[str, PaperList]) -> Page:
+    """The candidates (sources/candidates.yaml), each with the one command that completes it."""
+    rows = []
+    for c in sorted(candidates, key=lambda c: (c.source.list, c.source.line, c.title)):
+        registered = lists.get(c.source.list)
+        commit = c.source.commit or (registered.commit if registered else None)
+        source = (f"https://github.com/{registered.repository}/blob/{commit}/{registered.file}?plain=1#L{c.source.line}"
+                  if registered and commit else None)
+        links: dict[str, str] = {}
+        for label, address in (("arXiv", arxiv_abs_url(c.arxiv) if c.arxiv else None), ("page", c.url), ("PDF", c.pdf), ("code", c.code)):
+            if address and address not in links.values():
+                links[label] = address
+        how = "" if c.arxiv or c.doi else "No arXiv id or DOI: save the paper's BibTeX entry (from its publisher's page) as FILE, then run"
+        rows.append(Wanted(c, source, list(links.items()), how))
+    return renderer.page("wanted.md.j2", urls.WANTED, rows=rows)

@@ -15,6 +15,7 @@ Pages site lives under /<repository>/).
     /years/     /years/<year>/
     /results/   /results/<dataset>/   benchmark results, one table per dataset
     /statistics/  /downloads/  /audit/   and the hand-written pages from docs/
+    /wanted/                    the candidates: works lists name that are not records yet
     /downloads/<file>           the collection as .bib, CSL-JSON and JSON
     /downloads/taxonomy/<node>.bib
     /downloads/kd-results.csv, .json   every record's results
@@ -33,6 +34,8 @@ DOWNLOADS = "downloads/"
 AUDIT = "audit/"
 RESULTS = "results/"
 CURATION = "curation/"
+WANTED = "wanted/"
+IMPORTING = "importing-lists/"
 
 EXPLORE_DATA = "explore/papers.json"
 EXPLORE_BIBTEX = "explore/bibtex.json"

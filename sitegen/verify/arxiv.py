@@ -75,34 +75,44 @@ def _answer(arxiv_id: str, kept: Kept) -> Answer:
 
 def look_up(ids: Iterable[str], client: PoliteClient, cache: Cache, api: str | None = None) -> dict[str, Answer]:
     """arXiv's answer for each id (bare, without version)."""
-    answers: dict[str, Answer] = {}
+    return {arxiv_id: _answer(arxiv_id, kept) if isinstance(kept, Kept) else Refused("arXiv", kept, "arxiv")
+            for arxiv_id, kept in entries(ids, client, cache, api).items()}
+
+
+def entries(ids: Iterable[str], client: PoliteClient, cache: Cache, api: str | None = None, batch: int = BATCH) -> dict[str, Kept | str]:
+    """arXiv's text for each id (an Atom entry, or not found), through the cache; or why arXiv refused it.
+
+    Used by `verify` (as witnesses) and `complete` (as drafts of new records), so both share one
+    client, one cache and one pace.
+    """
+    found: dict[str, Kept | str] = {}
     wanted: list[str] = []
     for arxiv_id in dict.fromkeys(ids):
         kept = cache.get(CACHE, arxiv_id)
         if kept is None:
             wanted.append(arxiv_id)
         else:
-            answers[arxiv_id] = _answer(arxiv_id, kept)
-    for start in range(0, len(wanted), BATCH):
-        batch = wanted[start:start + BATCH]
-        found = _ask(batch, client, api)
-        if isinstance(found, str):  # the batch was refused: ask each id alone
-            for arxiv_id in batch:
-                alone = _ask([arxiv_id], client, api) if len(batch) > 1 else found
+            found[arxiv_id] = kept
+    for start in range(0, len(wanted), batch):
+        chunk = wanted[start:start + batch]
+        answer = _ask(chunk, client, api)
+        if isinstance(answer, str):  # the batch was refused: ask each id alone
+            for arxiv_id in chunk:
+                alone = _ask([arxiv_id], client, api) if len(chunk) > 1 else answer
                 if isinstance(alone, str):
-                    answers[arxiv_id] = Refused("arXiv", f"arXiv refused the look-up of {arxiv_id}: {alone}", "arxiv")
+                    found[arxiv_id] = f"arXiv refused the look-up of {arxiv_id}: {alone}"
                 else:
-                    _keep(arxiv_id, alone, cache, answers)
+                    found[arxiv_id] = _keep(arxiv_id, alone, cache)
             continue
-        for arxiv_id in batch:
-            _keep(arxiv_id, found, cache, answers)
-    return answers
+        for arxiv_id in chunk:
+            found[arxiv_id] = _keep(arxiv_id, answer, cache)
+    return found
 
 
-def _keep(arxiv_id: str, found: dict[str, str], cache: Cache, answers: dict[str, Answer]) -> None:
-    kept = Kept(arxiv_id in found, found.get(arxiv_id, ""))
+def _keep(arxiv_id: str, answer: dict[str, str], cache: Cache) -> Kept:
+    kept = Kept(arxiv_id in answer, answer.get(arxiv_id, ""))
     cache.put(CACHE, arxiv_id, kept)
-    answers[arxiv_id] = _answer(arxiv_id, kept)
+    return kept
 
 
 def _ask(batch: list[str], client: PoliteClient, api: str | None) -> dict[str, str] | str:

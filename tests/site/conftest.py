@@ -20,6 +20,7 @@ from tests.site.browsing import Watched, browser, watched, watching  # noqa: F40
 
 REPO = Path(__file__).resolve().parents[2]
 TINY_PAPERS = REPO / "tests" / "data" / "site" / "papers"
+CANDIDATES = REPO / "tests" / "data" / "complete"
 
 
 @dataclass
@@ -31,11 +32,15 @@ class BuiltSite:
 
 
 def make_tiny_collection(folder: Path) -> Path:
-    """The tiny collection: the repository's taxonomy and registries, the records of tests/data/site."""
+    """The tiny collection: the repository's taxonomy and registries, the records of tests/data/site,
+    and the candidates of tests/data/complete."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("taxonomy.yaml", "venues.yaml", "benchmarks.yaml", "architectures.yaml"):
         shutil.copyfile(REPO / name, folder / name)
     shutil.copytree(TINY_PAPERS, folder / "papers")
+    (folder / "sources").mkdir()
+    for name in ("lists.yaml", "candidates.yaml"):  # the Wanted page's candidates, one with markup in its title
+        shutil.copyfile(CANDIDATES / name, folder / "sources" / name)
     return folder
 
 
