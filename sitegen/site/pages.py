@@ -13,6 +13,7 @@ from sitegen.site.downloads import Downloads
 from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
+from sitegen.site.related import related_work
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
 
@@ -62,6 +63,7 @@ def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
 
 
 def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex) -> Iterator[Page]:
+    related = related_work(index)
     for paper in index.papers:
         links = [
             (label, href)
@@ -86,6 +88,7 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, resu
             results_index=results,
             description=paper_description(paper, index),
             citation=citation_tags(paper, index),
+            related=[(index.paper(r.paper_id), r.reason) for r in related[paper.id]],
         )
 
 
