@@ -249,7 +249,7 @@ def _search_stage(root: Path, docs: Path) -> float:
     return made + indexed
 
 
-STAGES = ("Related work (every paper page)",)
+STAGES = ("Related work (every paper page)", "APA and IEEE references (citeproc-py)", "RIS records")
 
 
 def _timed(work) -> float:
@@ -261,11 +261,18 @@ def _timed(work) -> float:
 def feature_stages(root: Path) -> dict[str, float]:
     """Seconds each page feature adds to a build, timed on its own from a loaded index (issue 12:
     each must stay under 10 % of the whole build)."""
+    from sitegen.export.ris import to_ris
+    from sitegen.site.references import references, style
     from sitegen.site.related import related_work
 
     index = SiteIndex.build(load_collection(root), Repository.discover(root))
     index.people  # attribution is shared by every page; not a cost of any one stage
-    return {"Related work (every paper page)": round(_timed(lambda: related_work(index)), 2)}
+    style("apa"), style("ieee")  # parsed once per build
+    return {
+        "Related work (every paper page)": round(_timed(lambda: related_work(index)), 2),
+        "APA and IEEE references (citeproc-py)": round(_timed(lambda: [references(p, index.taxonomy) for p in index.papers]), 2),
+        "RIS records": round(_timed(lambda: to_ris(index.papers, index.taxonomy)), 2),
+    }
 
 
 def measure(name: str, root: Path, out: Path) -> Figures:

@@ -15,8 +15,8 @@ Pages site lives under /<repository>/).
     /years/     /years/<year>/
     /results/   /results/<dataset>/   benchmark results, one table per dataset
     /statistics/  /downloads/  /audit/   and the hand-written pages from docs/
-    /downloads/<file>           the collection as .bib, CSL-JSON and JSON
-    /downloads/taxonomy/<node>.bib
+    /downloads/<file>           the collection as .bib, CSL-JSON, JSON and RIS
+    /downloads/taxonomy/<node>.bib, .ris
     /downloads/kd-results.csv, .json   every record's results
 """
 
@@ -39,6 +39,7 @@ EXPLORE_BIBTEX = "explore/bibtex.json"
 BIBTEX_ALL = "downloads/kd-bibliography.bib"
 CSL_ALL = "downloads/kd-bibliography.csl.json"
 JSON_ALL = "downloads/kd-bibliography.json"
+RIS_ALL = "downloads/kd-bibliography.ris"
 RESULTS_CSV = "downloads/kd-results.csv"
 RESULTS_JSON = "downloads/kd-results.json"
 
@@ -77,6 +78,10 @@ def results(dataset_id: str) -> str:
 
 def node_bibtex(node_id: str) -> str:
     return f"downloads/taxonomy/{node_id}.bib"
+
+
+def node_ris(node_id: str) -> str:
+    return f"downloads/taxonomy/{node_id}.ris"
 
 
 def absolute(target: str, site_url: str) -> str:
