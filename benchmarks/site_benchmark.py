@@ -29,7 +29,7 @@ import statistics
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from benchmarks.synthetic import generate
@@ -85,6 +85,7 @@ class Figures:
     explore_gzip_bytes: int
     explore_ready_seconds: float
     facet_click_seconds: float
+    stages: dict[str, float] = field(default_factory=dict)  # seconds of each stage STAGES times
 
 
 def _size(folder: Path) -> tuple[int, int]:
@@ -248,6 +249,32 @@ def _search_stage(root: Path, docs: Path) -> float:
     return made + indexed
 
 
+STAGES = ("Related work (every paper page)", "APA and IEEE references (citeproc-py)", "RIS records")
+
+
+def _timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def feature_stages(root: Path) -> dict[str, float]:
+    """Seconds each page feature adds to a build, timed on its own from a loaded index (issue 12:
+    each must stay under 10 % of the whole build)."""
+    from sitegen.export.ris import to_ris
+    from sitegen.site.references import references, style
+    from sitegen.site.related import related_work
+
+    index = SiteIndex.build(load_collection(root), Repository.discover(root))
+    index.people  # attribution is shared by every page; not a cost of any one stage
+    style("apa"), style("ieee")  # parsed once per build
+    return {
+        "Related work (every paper page)": round(_timed(lambda: related_work(index)), 2),
+        "APA and IEEE references (citeproc-py)": round(_timed(lambda: [references(p, index.taxonomy) for p in index.papers]), 2),
+        "RIS records": round(_timed(lambda: to_ris(index.papers, index.taxonomy)), 2),
+    }
+
+
 def measure(name: str, root: Path, out: Path) -> Figures:
     from playwright.sync_api import sync_playwright
 
@@ -287,6 +314,7 @@ def measure(name: str, root: Path, out: Path) -> Figures:
         round(first, 3), first_bytes, round(lunr_first, 3), lunr_bytes, round(site_open, 2), round(lunr_open, 2),
         round(statistics.median(keystrokes), 1), round(max(keystrokes), 1),
         explore.stat().st_size, _gzip_size(explore), round(ready, 2), round(click, 2),
+        feature_stages(root),
     )
 
 
@@ -300,6 +328,10 @@ def markdown(figures: list[Figures]) -> str:
         ("Pages generated", lambda f: f"{f.pages:,}"),
         ("Build time (`sitegen build`)", lambda f: f"{f.build_seconds:.1f} s"),
         ("… of which the search stage (documents and Pagefind index)", lambda f: f"{f.search_stage_seconds:.1f} s ({100 * f.search_stage_seconds / f.build_seconds:.0f} %)"),
+        *[
+            (f"… of which {stage[0].lower() + stage[1:]}", lambda f, stage=stage: f"{f.stages[stage]:.1f} s ({100 * f.stages[stage] / f.build_seconds:.0f} %)")
+            for stage in STAGES
+        ],
         ("MkDocs build of the same pages: site search / theme's lunr search", lambda f: f"{f.site_mkdocs_seconds:.1f} s / {f.lunr_mkdocs_seconds:.1f} s"),
         ("Site size", lambda f: f"{_mb(f.site_bytes)} in {f.site_files:,} files"),
         ("Search index on disk: site search (Pagefind)", lambda f: f"{_mb(f.pagefind_bytes)} in {f.pagefind_files:,} files"),
@@ -367,7 +399,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic collection sizes")
     parser.add_argument("--no-real", action="store_true", help="skip the repository's own collection")
     parser.add_argument("--no-write", action="store_true", help="print the figures; leave docs/performance.md alone")
+    parser.add_argument("--stages-only", action="store_true", help="time only the page features' stages (no build, no browser)")
     args = parser.parse_args()
+    if args.stages_only:
+        for n in args.sizes:
+            root = OUT / f"synthetic-{n}"
+            if not (root / "papers").is_dir():
+                generate(n, root)
+            print(f"Synthetic {n:,}:", json.dumps(feature_stages(root)))
+        return
     figures = []
     if not args.no_real:
         figures.append(measure("Real collection", REPO, OUT / "real"))

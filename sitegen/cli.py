@@ -36,7 +36,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     fmt.add_argument("--check", action="store_true", help="change nothing; list what would change and exit 1 if anything would")
 
     export = sub.add_parser("export", help="write the collection as BibTeX, JSON or CSL-JSON")
-    export.add_argument("format", choices=("bibtex", "json", "csl"))
+    export.add_argument("format", choices=("bibtex", "json", "csl", "ris"))
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.add_argument("--where", action="append", default=[], metavar="AXIS=ID", help="only records labelled ID (or a sub-node) on AXIS; repeatable")
 

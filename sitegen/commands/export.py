@@ -1,4 +1,4 @@
-"""`sitegen export`: the collection (or one part of it) as BibTeX, JSON or CSL-JSON."""
+"""`sitegen export`: the collection (or one part of it) as BibTeX, JSON, CSL-JSON or RIS."""
 
 from __future__ import annotations
 
@@ -38,6 +38,10 @@ def render(collection: Collection, papers: list[Paper], fmt: str) -> str:
         from sitegen.export.csl import to_csl_json
 
         return to_csl_json(papers, collection.taxonomy)
+    if fmt == "ris":
+        from sitegen.export.ris import to_ris
+
+        return to_ris(papers, collection.taxonomy)
     from sitegen.export.json import to_json
 
     return to_json(papers)

@@ -78,7 +78,7 @@ def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> 
     lists = read_lists(root, collection.taxonomy)
     for page in generated_pages(index, renderer, downloads, read_candidates(root), lists):
         add(page.source, page.text.encode("utf-8"), "templates")
-    for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.by_paper):
+    for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.ris_by_node.values(), *downloads.by_paper):
         add(download.path, download.data, "downloads")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
     add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")

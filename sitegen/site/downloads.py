@@ -1,4 +1,4 @@
-"""The download files: the collection as BibTeX, CSL-JSON and JSON, one .bib per node, and the
+"""The download files: the collection as BibTeX, CSL-JSON, JSON and RIS, one .bib and .ris per node, and the
 records' results as CSV and JSON.
 
 Each paper's BibTeX entry is written once (`to_bibtex` of that paper) and reused: on the
@@ -14,6 +14,7 @@ from functools import cached_property
 from sitegen.export.bibtex import to_bibtex
 from sitegen.export.csl import to_csl_json
 from sitegen.export.json import to_json
+from sitegen.export.ris import record as ris_record
 from sitegen.export.results import to_csv as results_csv, to_json as results_json
 from sitegen.site import urls
 from sitegen.site.index import SiteIndex
@@ -50,6 +51,14 @@ class Downloads:
         """Paper id -> its BibTeX entry."""
         return {p.id: to_bibtex([p], self.index.taxonomy) for p in self.index.papers}
 
+    @cached_property
+    def ris_records(self) -> dict[str, str]:
+        """Paper id -> its RIS record, written once and joined into every RIS file, as BibTeX is."""
+        return {p.id: ris_record(p, self.index.taxonomy) for p in self.index.papers}
+
+    def ris(self, ids: list[str]) -> str:
+        return "".join(self.ris_records[i] for i in sorted(ids))
+
     def bibtex(self, ids: list[str]) -> str:
         return "\n".join(self.entries[i] for i in sorted(ids))
 
@@ -61,6 +70,7 @@ class Downloads:
             Download(urls.BIBTEX_ALL, "BibTeX", n, self.bibtex([p.id for p in papers]).encode()),
             Download(urls.CSL_ALL, "CSL-JSON", n, to_csl_json(papers, self.index.taxonomy).encode()),
             Download(urls.JSON_ALL, "JSON (every field)", n, to_json(papers).encode()),
+            Download(urls.RIS_ALL, "RIS (EndNote, Mendeley)", n, self.ris([p.id for p in papers]).encode()),
         ]
 
     @cached_property
@@ -85,3 +95,11 @@ class Downloads:
             Download(urls.node_bibtex(node), "BibTeX", len(ids), self.bibtex(ids).encode(), node)
             for node, ids in self.index.under_node.items()
         ]
+
+    @cached_property
+    def ris_by_node(self) -> dict[str, Download]:
+        """One .ris per node, beside its .bib."""
+        return {
+            node: Download(urls.node_ris(node), "RIS", len(ids), self.ris(ids).encode(), node)
+            for node, ids in self.index.under_node.items()
+        }

@@ -16,6 +16,9 @@ from sitegen.site.downloads import Downloads
 from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
+from sitegen.site.related import related_work
+from sitegen.site.references import references
+from sitegen.export.ris import record as ris_record
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
 from sitegen.sources import Candidate, PaperList
@@ -71,6 +74,7 @@ def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
 
 
 def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex) -> Iterator[Page]:
+    related = related_work(index)
     for paper in index.papers:
         links = [
             (label, href)
@@ -95,6 +99,9 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, resu
             results_index=results,
             description=paper_description(paper, index),
             citation=citation_tags(paper, index),
+            related=[(index.paper(r.paper_id), r.reason) for r in related[paper.id]],
+            references=references(paper, index.taxonomy),
+            ris=ris_record(paper, index.taxonomy).rstrip("\n"),
         )
 
 
@@ -204,7 +211,7 @@ def downloads_page(index: SiteIndex, renderer: Renderer, downloads: Downloads) -
         (axis, [d for d in downloads.by_node if d.node and index.taxonomy.nodes[d.node].axis == axis.id])
         for axis in index.taxonomy.axes
     ]
-    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, results=downloads.results, by_axis=by_axis)
+    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, results=downloads.results, by_axis=by_axis, ris_by_node=downloads.ris_by_node)
 
 
 def audit_page(index: SiteIndex) -> Iterator[Page]:

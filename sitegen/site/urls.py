@@ -16,8 +16,8 @@ Pages site lives under /<repository>/).
     /results/   /results/<dataset>/   benchmark results, one table per dataset
     /statistics/  /downloads/  /audit/   and the hand-written pages from docs/
     /wanted/                    the candidates: works lists name that are not records yet
-    /downloads/<file>           the collection as .bib, CSL-JSON and JSON
-    /downloads/taxonomy/<node>.bib
+    /downloads/<file>           the collection as .bib, CSL-JSON, JSON and RIS
+    /downloads/taxonomy/<node>.bib, .ris
     /downloads/kd-results.csv, .json   every record's results
 """
 
@@ -42,6 +42,7 @@ EXPLORE_BIBTEX = "explore/bibtex.json"
 BIBTEX_ALL = "downloads/kd-bibliography.bib"
 CSL_ALL = "downloads/kd-bibliography.csl.json"
 JSON_ALL = "downloads/kd-bibliography.json"
+RIS_ALL = "downloads/kd-bibliography.ris"
 RESULTS_CSV = "downloads/kd-results.csv"
 RESULTS_JSON = "downloads/kd-results.json"
 
@@ -80,6 +81,10 @@ def results(dataset_id: str) -> str:
 
 def node_bibtex(node_id: str) -> str:
     return f"downloads/taxonomy/{node_id}.bib"
+
+
+def node_ris(node_id: str) -> str:
+    return f"downloads/taxonomy/{node_id}.ris"
 
 
 def absolute(target: str, site_url: str) -> str:
