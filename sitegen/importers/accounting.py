@@ -190,9 +190,13 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
     taken = {p.id for p in existing} | {a for p in existing for a in p.aliases}
     kept: dict[int, tuple[Draft, Paper]] = {}  # id(paper) -> first draft and the record
     for entry, reading in readings:
-        if reading.draft is not None and source is not None:
+        # A code section's line gives a record its code link, not a description of the work.
+        if reading.draft is not None and source is not None and reading.kind != "code":
             reading.draft.list_lines = [{"list": source.name, "commit": source.commit, "line": entry.line}]
     excluded = source.excluded_lines if source is not None else {}
+    # A record that lists an entry's line under sources.lists is that entry's work: a curator
+    # decided so (a merge, a corrected author or title), whatever the entry now reads as.
+    provenance = {(line.list, line.line): p for p in existing if p.sources for line in p.sources.lists}
     incomplete: list[tuple[Entry, Reading]] = []
     codes: list[tuple[Entry, Reading]] = []
     for entry, reading in readings:
@@ -203,6 +207,9 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
             result.excluded.append((entry.line, excluded[entry.line]))
         elif reading.kind == "unreadable" or draft is None:
             result.unreadable.append((entry.line, reading.reason or "nothing could be read"))
+        elif source is not None and (source.name, entry.line) in provenance and reading.kind != "code":
+            record = provenance[(source.name, entry.line)]
+            result.matched.append(Matched(entry.line, record.where, f"its line is under the record's sources.lists"))
         elif reading.kind == "code":
             codes.append((entry, reading))
         elif not draft.complete:

@@ -322,3 +322,17 @@ def test_a_matched_record_gains_the_published_venue_and_a_wrong_id_is_not_a_matc
     # The same arXiv id under another title: one source links the wrong paper; the entry is kept.
     assert "numbered.md:4: created papers/smith2016study.yaml" in result.out
     assert "numbered.md:4: warning: probable duplicate of papers/hinton2015distilling.yaml:2 (same arXiv id 1503.02531" in result.out
+
+
+def test_a_line_a_record_lists_is_that_records_work_whatever_it_reads(lists_collection: Path, cli) -> None:
+    # A curator corrected a record the list gave (its first author, so its id): importing the list
+    # again finds the record by its sources.lists line, and creates nothing.
+    assert cli("import", "markdown", "numbered.md").code == 0
+    old = lists_collection / "papers" / "yuan2020revisit.yaml"
+    text = old.read_text(encoding="utf-8").replace("id: yuan2020revisit", "id: tay2020revisit").replace("  - Yuan, Li\n", "  - Tay, Francis\n")
+    old.unlink()
+    (lists_collection / "papers" / "tay2020revisit.yaml").write_text(text, encoding="utf-8")
+    again = cli("import", "markdown", "numbered.md")
+    assert "numbered.md:13: already in the collection as papers/tay2020revisit.yaml:2 (its line is under the record's sources.lists); not written" in again.out
+    assert not (lists_collection / "papers" / "yuan2020revisit.yaml").exists()
+    assert "created 0," in again.err.splitlines()[0]
