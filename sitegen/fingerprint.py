@@ -65,7 +65,12 @@ def _scalar(text: str) -> str | None:
     if text.startswith("'"):
         end = text.rfind("'")
         return text[1:end].replace("''", "'") if end > 0 and text[end + 1:].strip()[:1] in ("", "#") else None
-    if not text or text.startswith('"') or not _PLAIN.match(text):
+    if text.startswith('"'):  # double-quoted without escapes reads as written; with one, the full reader decides
+        end = text.rfind('"')
+        inner = text[1:end]
+        ok = end > 0 and "\\" not in inner and '"' not in inner and text[end + 1:].strip()[:1] in ("", "#")
+        return inner if ok else None
+    if not text or not _PLAIN.match(text):
         return None
     return _COMMENT.sub("", text) if "#" in text else text
 

@@ -58,3 +58,10 @@ def test_block_lists_without_indentation_are_read_too() -> None:
     found = scan(text, "papers/smith2020good.yaml")
     assert found is not None
     assert (found.authors, found.alt_titles) == (("Smith, A.", "Jones, B."), ("Another form",))
+
+
+def test_a_double_quoted_title_without_escapes_is_read_as_written() -> None:
+    """fmt writes a title with both an apostrophe and a colon in double quotes."""
+    text = CANONICAL.replace("title: 'It''s a good record'   # a comment", 'title: "It\'s: a good record"')
+    found = scan(text, "papers/smith2020good.yaml")
+    assert found is not None and found.title == "It's: a good record"
