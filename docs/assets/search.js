@@ -3,7 +3,8 @@
  *
  * Papers come first, then authors, topics and venues, then the site's own pages; within the
  * papers, an exact short name or retired id comes first, then papers that have every word of
- * the query, and papers that have only some of the words last, marked as such. Words such as
+ * the query (those whose titles say it most nearly first), and papers that have only some of
+ * the words last, marked as such. Words such as
  * "of" and "the" are left out of a query; Pagefind stems words ("distil" finds distillation);
  * a word that is no word of the collection is read as the nearest one in its vocabulary,
  * within one or two typing slips. Kinds, topics and years are asked for by adding a marker
@@ -20,6 +21,8 @@
   if (!script || !header) return;
   var ROOT = new URL("../", script.src);  // this file is assets/search.js, one folder below the site root
   var PAPERS_SHOWN = 8, OTHERS_SHOWN = 5, PAGES_SHOWN = 3;
+  // The first papers with every word are ordered again by their titles (see `byTitle`).
+  var REORDERED = 24;
   var EMPTY = { results: [] };
 
   function el(tag, attrs, children) {
@@ -297,6 +300,8 @@
         content.length && !filters ? find(pagefind, content, kinds.page) : Promise.resolve([])
       ];
       return Promise.all(searches).then(function (found) {
+        return byTitle(found[0], kept, engine.stop).then(function (ordered) { found[0] = ordered; return found; });
+      }).then(function (found) {
         if (stale()) return null;
         var all = found[0];
         function papers(partial) {
@@ -325,6 +330,43 @@
         });
       });
     });
+  }
+
+  // Pagefind ranks a paper by its whole search document, so of two papers whose titles have
+  // every word, the one with fewer authors came first. A reader expects the paper whose title
+  // says what they typed: the first papers are ordered by how many query words their title
+  // or authors have as typed ("distilling" before "distillation"), then titles that have the
+  // query's words together and in order ("… via attention transfer" before "Attention bridging
+  // network for knowledge transfer"), then by the share of the title's words the query covers ("Relational knowledge distillation" before "Few-shot
+  // class-incremental learning via relation knowledge distillation"), then as Pagefind had them.
+  function byTitle(results, words, stop) {
+    if (!words.length || results.length < 2) return Promise.resolve(results);
+    var head = results.slice(0, REORDERED);
+    var query = words.map(fold).filter(Boolean);
+    return Promise.all(head.map(function (r) { return r.data(); })).then(function (rows) {
+      var keyed = rows.map(function (data, i) {
+        var meta = data.meta || {};
+        var title = wordsOf(meta.title || "").map(fold).filter(function (w) { return w && !stop[w]; });
+        var names = wordsOf(meta.byline || "").map(fold);
+        var exact = query.filter(function (q) { return title.indexOf(q) >= 0 || names.indexOf(q) >= 0; }).length;
+        var covered = title.filter(function (w) { return query.some(function (q) { return sameStem(w, q); }); }).length;
+        var phrase = query.length > 1 && title.some(function (_, start) {
+          return query.every(function (q, k) { return start + k < title.length && sameStem(title[start + k], q); });
+        }) ? 1 : 0;
+        return { result: head[i], exact: exact, phrase: phrase, share: title.length ? covered / title.length : 0, rank: i };
+      });
+      keyed.sort(function (a, b) {
+        return b.exact - a.exact || b.phrase - a.phrase || b.share - a.share || a.rank - b.rank;
+      });
+      return keyed.map(function (k) { return k.result; }).concat(results.slice(REORDERED));
+    });
+  }
+  // Two folded words of one stem, roughly as Pagefind's stemmer would have them: equal, or
+  // sharing their first six letters (or all of the shorter, if it has four or five).
+  function sameStem(a, b) {
+    if (a === b) return true;
+    var n = Math.min(6, a.length, b.length);
+    return n >= 4 && a.slice(0, n) === b.slice(0, n);
   }
 
   // Papers whose short name or retired id is the query, earliest first, as results: each is

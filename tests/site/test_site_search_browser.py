@@ -72,17 +72,18 @@ def test_query_puts_the_right_page_first(real_url: str, watched: Watched, query:
 
 
 def test_every_word_before_some_words(real_site: BuiltSite, real_url: str, watched: Watched) -> None:
-    search(watched, real_url, "attention transfer")
-    page = watched.page
-    assert page.inner_text(".kd-search-status").startswith("1 paper with every word, ")
-    groups = dict(_groups(watched))
-    assert groups["Papers"] == [urls.paper("zagoruyko2017paying")]
-    assert "Papers with some of the words" in groups
-    with_both = [
+    with_both = sorted(
         p.id for p in real_site.collection.papers
         if "attention" in p.title.lower() and "transfer" in p.title.lower()
-    ]
-    assert with_both == ["zagoruyko2017paying"]  # the test's premise, from the records
+    )
+    assert len(with_both) > 1 and "zagoruyko2017paying" in with_both  # the test's premise, from the records
+    search(watched, real_url, "attention transfer")
+    page = watched.page
+    assert page.inner_text(".kd-search-status").startswith(f"{len(with_both)} papers with every word, ")
+    groups = dict(_groups(watched))
+    assert groups["Papers"][0] == urls.paper("zagoruyko2017paying")  # the paper named by both words
+    assert sorted(groups["Papers"]) == sorted(urls.paper(i) for i in with_both)
+    assert "Papers with some of the words" in groups
 
 
 def test_a_mistyped_word_is_read_as_the_nearest_word(real_url: str, watched: Watched) -> None:
