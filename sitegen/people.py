@@ -23,8 +23,9 @@ Who an author of a record is, in order:
    that agrees with a registry person's forms joins that person on the same terms.
 
 An author whose written form could be someone more precisely named ('Li, Y.' where records or
-the registry know a Li, Yuanzhi) is ambiguous: `check` warns and asks for the given name or an
-`author_ids` entry. Adding given names to records therefore splits people correctly: a page
+the registry know a Li, Yuanzhi) is ambiguous: `check` reports it as a note (it never fails
+`--strict`: only a source can settle it) asking for the given name or an `author_ids` entry,
+and the audit counts them. Adding given names to records therefore splits people correctly: a page
 never gathers papers of people whose given names differ in any record.
 """
 

@@ -28,6 +28,7 @@ QUERIES = [
     ("RKD", urls.paper("park2019relational")),  # two papers are RKD: the earlier first
     ("VID", urls.paper("ahn2019variational")),  # before the video papers
     ("DML", urls.paper("zhang2018deep")),
+    ("BAN", urls.paper("furlanello2018born")),
     ("FSP", urls.paper("yim2017gift")),
     ("KD", urls.paper("hinton2015distilling")),
     ("OSAKA", urls.paper("caccia2020online")),
