@@ -122,7 +122,7 @@ def test_paper_pages_show_their_results_with_sources_and_doubts(real_site: Built
 
 def test_self_distillation_shows_no_teacher_and_a_missing_score_is_not_zero(real_site: BuiltSite) -> None:
     text = page(real_site, urls.results("cifar-100"))
-    tfkd = re.search(r'<tr id="r-yuan2020revisit-0".*?</tr>', text, flags=re.S).group(0)
+    tfkd = re.search(r'<tr id="r-yuan2020revisiting-0".*?</tr>', text, flags=re.S).group(0)
     assert '<td data-value="" class="kd-none" title="self-distillation: the student teaches itself">none</td>' in tfkd
     aekd = re.search(r'<tr id="r-du2020agree-1".*?</tr>', text, flags=re.S).group(0)
     assert 'ResNet56</span> <span class="kd-score"><span title="the source gives no score">–</span></span>' in aekd
