@@ -192,17 +192,18 @@ def write_candidates(root: Path, candidates: list[Candidate]) -> bool:
     return True
 
 
-def remove_candidates(root: Path, arxiv: str | None, doi: str | None, title: str) -> list[Candidate]:
-    """Drop the candidates that are the work just added (same arXiv id, DOI or title); return them."""
+def same_work(candidate: Candidate, arxiv: str | None, doi: str | None, title: str) -> bool:
+    """Whether a candidate is the work with this arXiv id, DOI or title."""
     from sitegen.dedupe import title_key
 
+    return bool((arxiv and candidate.arxiv == arxiv) or (doi and candidate.doi and candidate.doi.lower() == doi.lower())
+                or title_key(candidate.title) == title_key(title))
+
+
+def remove_candidates(root: Path, arxiv: str | None, doi: str | None, title: str) -> list[Candidate]:
+    """Drop the candidates that are the work just added (same arXiv id, DOI or title); return them."""
     candidates = read_candidates(root)
-    key = title_key(title)
-
-    def same(c: Candidate) -> bool:
-        return bool((arxiv and c.arxiv == arxiv) or (doi and c.doi and c.doi.lower() == doi.lower()) or title_key(c.title) == key)
-
-    gone = [c for c in candidates if same(c)]
+    gone = [c for c in candidates if same_work(c, arxiv, doi, title)]
     if gone:
-        write_text(root / CANDIDATES_FILE, candidates_text([c for c in candidates if not same(c)]))
+        write_text(root / CANDIDATES_FILE, candidates_text([c for c in candidates if not same_work(c, arxiv, doi, title)]))
     return gone

@@ -278,6 +278,33 @@ def _ask(args: argparse.Namespace, root: Path) -> tuple[Labels, Draft, str, Labe
     return given, draft, scope, labels
 
 
+def with_candidates(paper: Paper, collection: Collection) -> Paper:
+    """The paper with what the candidates it completes give: their list entries under
+    `sources.lists` (where the list is registered, at its commit), so the record keeps its
+    provenance, and a code link the record lacks."""
+    from sitegen.model import ListSource, Sources
+    from sitegen.sources import same_work
+
+    found = [c for c in collection.candidates if same_work(c, paper.arxiv, paper.doi, paper.title)]
+    entries = list(paper.sources.lists) if paper.sources else []
+    for candidate in found:
+        source = candidate.source
+        registered = collection.lists.get(source.list)
+        if registered is None or source.commit is None:
+            continue
+        entry = ListSource(list=source.list, commit=source.commit, line=source.line)
+        if entry not in entries:
+            entries.append(entry)
+    update: dict[str, object] = {}
+    if entries:
+        sources = paper.sources or Sources()
+        update["sources"] = sources.model_copy(update={"lists": sorted(entries, key=lambda e: (e.list, e.line))})
+    code = next((c.code for c in found if c.code), None)
+    if code and not paper.code:
+        update["code"] = code
+    return paper.model_copy(update=update) if update else paper
+
+
 def run_add(args: argparse.Namespace) -> int:
     if args.result_of:
         return run_add_result(args)
@@ -296,6 +323,7 @@ def run_add(args: argparse.Namespace) -> int:
             scope, labels = args.scope or "core", given
         paper = make_paper(draft, taxonomy, scope, labels, _taken_ids(root, collection), args.distinct_from)
         refuse_duplicates(paper, collection)
+        paper = with_candidates(paper, collection)
         if scope == "core" and not labels:
             raise UsageError(missing_labels_message(taxonomy), lines=True)
         result = result_from_options(args, taxonomy)

@@ -277,6 +277,9 @@ def test_adding_a_candidate_removes_it_from_the_file(lists_collection: Path, cli
     assert "removed the candidate numbered:19 from sources/candidates.yaml" in result.err
     left = yaml.safe_load((lists_collection / "sources" / "candidates.yaml").read_text())["candidates"]
     assert [c["source"]["line"] for c in left] == [14, 20, 24]
+    # The record keeps the list entry it completes as its provenance.
+    record = yaml.safe_load((lists_collection / "papers" / "shen2022self.yaml").read_text())
+    assert record["sources"] == {"lists": [{"list": "numbered", "commit": "0123456789abcdef0123456789abcdef01234567", "line": 19}]}
 
 
 def test_soft_hyphens_from_pdf_copies_are_removed_and_logged(taxonomy) -> None:
