@@ -22,7 +22,7 @@ LISTS = REPO.parent / "shared" / "lists"
 EXPECTED = [
     ("dkozlov", "dkozlov__awesome-knowledge-distillation.md", 230, 181, 1, 47, 1),
     ("flhonker", "FLHonker__Awesome-Knowledge-Distillation.md", 719, 587, 111, 19, 2),
-    ("tebmer", "Tebmer__Awesome-Knowledge-Distillation-of-LLMs.md", 382, 3, 344, 35, 0),
+    ("tebmer", "Tebmer__Awesome-Knowledge-Distillation-of-LLMs.md", 382, 41, 305, 35, 1),
 ]
 
 
