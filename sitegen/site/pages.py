@@ -11,8 +11,9 @@ from sitegen.keys import transliterate
 from sitegen.report import source_counts
 from sitegen.report import audit_page as audit_text
 from sitegen.site import urls
-from sitegen.site.charts import statistics
+from sitegen.site.charts import statistics, year_bars
 from sitegen.site.downloads import Downloads
+from sitegen.site.feeds import feed_for
 from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
@@ -57,12 +58,17 @@ def home(index: SiteIndex, renderer: Renderer) -> Page:
     lists = index.collection.lists
     return renderer.page("home.md.j2", urls.HOME, newest=newest, newest_by=newest_by,
                          by_source=source_counts(index.papers, lists), lists=lists,
-                         candidates=len(index.collection.candidates))
+                         candidates=len(index.collection.candidates), feed=feed_for(index))
 
 
 def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
-    for node_id in index.taxonomy.nodes:
+    """A page per node: its papers by year, above them the shape of the field (papers per year
+    in a chart, papers per source), and its feed."""
+    lists = index.collection.lists if index.collection else {}
+    for node_id, info in index.taxonomy.nodes.items():
         papers = newest_first([index.paper(i) for i in index.under_node[node_id]])
+        chart = year_bars(f"Papers per year: {info.label}", dict(Counter(p.year for p in papers)),
+                          lambda year: f"#y{year}", f"chart-{node_id}") if papers else None
         yield renderer.page(
             "node.md.j2",
             urls.node(node_id),
@@ -70,6 +76,10 @@ def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
             papers=papers,
             core=sum(1 for p in papers if p.scope == "core"),
             children=index.taxonomy.children(node_id),
+            chart=chart,
+            by_source={name: n for name, n in source_counts(papers, lists).items() if n},
+            lists=lists,
+            feed=feed_for(index, node_id),
         )
 
 
