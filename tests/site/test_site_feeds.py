@@ -184,7 +184,7 @@ def test_without_history_nothing_is_dated_and_there_are_no_feeds(tiny_site: Buil
     section = _newest_section(home)
     assert ">Newest papers<" in section and "<time" not in section
     assert not (tiny_site.site / "feeds").exists()
-    for path in ("", urls.node("response-based")):
+    for path in ("", urls.node("response-based"), urls.DOWNLOADS):
         assert "application/atom+xml" not in _page(tiny_site, path), path
 
 
@@ -257,6 +257,9 @@ def test_pages_link_their_feeds(dated_local: BuiltSite) -> None:
         assert f'<link rel="alternate" type="application/atom+xml" title="Recently added to {info.label} (Atom)" href="{link}">' in text.replace("&amp;", "&")
         assert f'<a class="kd-feed" href="{link}" type="application/atom+xml">' in text
         assert (site.site / urls.node_feed(node)).is_file()
+    downloads = _page(site, urls.DOWNLOADS)
+    assert '<a href="../feeds/kd-bibliography.atom" type="application/atom+xml">one for the whole collection</a>' in downloads
+    assert '<a href="../feeds/response-based.atom" type="application/atom+xml">Atom feed</a>' in downloads
 
 
 @pytest.mark.browser
