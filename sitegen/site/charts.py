@@ -167,7 +167,7 @@ def year_bars(label: str, counts: dict[int, int], link: Callable[[int], str], an
         n = counts.get(year, 0)
         if n:
             y = base - plot_height * n / maximum
-            out.append(f'<rect class="kd-bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{base - y:.1f}" fill="{PALETTE[0]}"><title>{year}: {_plural(n)}</title></rect>')
+            out.append(f'<rect class="kd-year-bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{base - y:.1f}" fill="{PALETTE[0]}"><title>{year}: {_plural(n)}</title></rect>')
             if slot >= 3 * FONT:  # room for a count of up to four digits
                 out.append(f'<text class="kd-axis-text" x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{n:,}</text>')
         if i % every == 0 or i == len(years) - 1:

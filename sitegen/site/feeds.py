@@ -101,6 +101,8 @@ def _atom(index: SiteIndex, path: str, title: str, page: str, papers: list[Paper
         entry = feed.add_entry(order="append")
         entry.id(_id(f"papers/{paper.id}"))
         entry.title(_text(paper.title))
+        # feedgen 1.0 writes only the href of an entry's link; without rel a link is the
+        # entry's 'alternate' (RFC 4287 §4.2.7.2), which is what it is.
         entry.link(href=link(urls.paper(paper.id)), rel="alternate", type="text/html")
         entry.updated(_time(time or 0))
         for name in paper.authors:

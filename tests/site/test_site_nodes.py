@@ -36,7 +36,7 @@ def test_chart_has_a_bar_per_year_with_its_count(tiny_site: BuiltSite) -> None:
     years = Counter(p.year for p in _under(tiny_site, "response-based"))
     assert years == {2015: 1, 2018: 1, 2019: 1, 2020: 1}  # hinton, anil, muller, hostile: the records as they are
     chart = _chart(text, "response-based")
-    bars = re.findall(r'<rect class="kd-bar" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"[^>]*><title>(\d{4}): (\d+) papers?</title></rect>', chart)
+    bars = re.findall(r'<rect class="kd-year-bar" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"[^>]*><title>(\d{4}): (\d+) papers?</title></rect>', chart)
     assert {int(year): int(n) for _, year, n in bars} == years
     assert len(bars) == len(years)
     assert "<title id=\"chart-response-based-title\">Papers per year: Response-based knowledge</title>" in chart
@@ -94,3 +94,18 @@ def test_source_counts_match_the_records(request: pytest.FixtureRequest, which: 
             if f"the list {name}" in _expected_sources(site, papers):
                 assert f'<a href="https://github.com/{html.escape(registered.repository)}" rel="noopener">{name}</a>' in text, node
     assert any("the list" in k for k in _expected_sources(site, site.collection.papers)) == (which == "real")
+
+
+@pytest.mark.browser
+def test_chart_bars_render_at_their_height(watched: object, tiny_url: str) -> None:
+    """In the browser each bar is drawn as tall as its count says (no page style overrides it)."""
+    page = watched.page  # type: ignore[attr-defined]
+    page.goto(tiny_url + urls.node("response-based"))
+    drawn = page.eval_on_selector_all(
+        "figure.kd-chart-small rect",
+        "rs => rs.map(r => [r.getBoundingClientRect().height, r.height.baseVal.value, r.ownerSVGElement.getBoundingClientRect().width])",
+    )
+    assert len(drawn) == 4
+    for shown, drawn_units, width in drawn:
+        assert drawn_units == pytest.approx(100)  # every year has one paper: each bar is the tallest
+        assert shown == pytest.approx(drawn_units * width / 760, rel=0.02)
