@@ -32,7 +32,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks.synthetic import generate
+from benchmarks.synthetic import commit_history, generate
 from sitegen.pipeline import load_collection
 from sitegen.site import urls
 from sitegen.site.build import CONFIG_FILE, PROJECT, TEMPLATES, build_site
@@ -249,7 +249,10 @@ def _search_stage(root: Path, docs: Path) -> float:
     return made + indexed
 
 
-STAGES = ("Related work (every paper page)", "APA and IEEE references (citeproc-py)", "RIS records")
+STAGES = (
+    "Related work (every paper page)", "APA and IEEE references (citeproc-py)", "RIS records",
+    "Addition dates (one git log)", "Atom feeds (collection and every node)", "Node charts and source counts",
+)
 
 
 def _timed(work) -> float:
@@ -263,15 +266,27 @@ def feature_stages(root: Path) -> dict[str, float]:
     each must stay under 10 % of the whole build)."""
     from sitegen.export.ris import to_ris
     from sitegen.site.references import references, style
+    from sitegen.site.feeds import feed_files
+    from sitegen.site.index import newest_first
+    from sitegen.site.pages import node_shape
     from sitegen.site.related import related_work
+    from sitegen.site.repository import _added_times
 
     index = SiteIndex.build(load_collection(root), Repository.discover(root))
-    index.people  # attribution is shared by every page; not a cost of any one stage
+
+    def node_shapes() -> None:
+        for node_id in index.taxonomy.nodes:
+            node_shape(index, node_id, newest_first([index.paper(i) for i in index.under_node[node_id]]))
+
+    index.people, index.under_node  # shared by every page (attribution, node lists): not a cost of any one stage
     style("apa"), style("ieee")  # parsed once per build
     return {
         "Related work (every paper page)": round(_timed(lambda: related_work(index)), 2),
         "APA and IEEE references (citeproc-py)": round(_timed(lambda: [references(p, index.taxonomy) for p in index.papers]), 2),
         "RIS records": round(_timed(lambda: to_ris(index.papers, index.taxonomy)), 2),
+        "Addition dates (one git log)": round(_timed(lambda: (_added_times(root), index.added)), 2),
+        "Atom feeds (collection and every node)": round(_timed(lambda: feed_files(index)), 2),
+        "Node charts and source counts": round(_timed(node_shapes), 2),
     }
 
 
@@ -404,8 +419,8 @@ def main() -> None:
     if args.stages_only:
         for n in args.sizes:
             root = OUT / f"synthetic-{n}"
-            if not (root / "papers").is_dir():
-                generate(n, root)
+            if not (root / "papers").is_dir() or not (root / ".git").is_dir():
+                commit_history(root, generate(n, root))
             print(f"Synthetic {n:,}:", json.dumps(feature_stages(root)))
         return
     figures = []
@@ -414,7 +429,7 @@ def main() -> None:
         print(figures[-1], file=sys.stderr)
     for n in args.sizes:
         root = OUT / f"synthetic-{n}"
-        generate(n, root)
+        commit_history(root, generate(n, root))  # addition dates, as a real collection has: the feeds
         figures.append(measure(f"Synthetic {n:,}", root, OUT / f"synthetic-{n}-out"))
         print(figures[-1], file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)

@@ -19,9 +19,12 @@ synthetic record can be mistaken for a real work.
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
+import os
 import random
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -241,6 +244,32 @@ def generate(n: int, folder: Path, seed: int = 0, source: Path = REPO) -> list[P
         path.write_text(yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def commit_history(folder: Path, paths: list[Path], commits: int = 20) -> None:
+    """Give the collection in `folder` a git history: its records committed in `commits` batches
+    a week apart from 1 January 2024 (fixed dates), as a real collection grows, so that a build
+    has addition dates (the home page's Recently added, the feeds). An earlier history is replaced."""
+    if (folder / ".git").exists():
+        shutil.rmtree(folder / ".git")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args: str, day: int | None = None) -> None:
+        when = (datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.timezone.utc) + datetime.timedelta(days=day or 0)).isoformat()
+        dated = env if day is None else env | {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        subprocess.run(["git", "-C", str(folder), "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.org", *args],
+                       check=True, capture_output=True, env=dated)
+
+    git("init", "-q", "-b", "main")
+    size = -(-len(paths) // commits)
+    for k in range(commits):
+        batch = paths[k * size:(k + 1) * size]
+        if k == 0:
+            batch = [*batch, *(p for p in folder.iterdir() if p.is_file())]
+        if not batch:
+            break
+        git("add", "--", *(str(p.relative_to(folder)) for p in batch))
+        git("commit", "-q", "-m", f"records, batch {k + 1}", day=7 * k)
 
 
 def main() -> None:

@@ -124,7 +124,7 @@ def read_bibtex(text: str, origin: str) -> tuple[list[Draft], list[tuple[int, st
         result = entry_to_draft(entry, origin, macros, parent)
         if isinstance(result, str):
             if parent_key and parent is None:
-                result += f" (its crossref '{parent_key}' is not in this file)"
+                result += f" (its crossref {parent_key!r} is not in this file)"  # repr: one line, whatever the key holds
             failures.append((entry.start_line + 1, result))
         else:
             drafts.append(result)

@@ -22,6 +22,7 @@ from sitegen.site import urls
 from sitegen.site.address import site_url as find_site_url
 from sitegen.site.downloads import Downloads
 from sitegen.site.explore import explore_bibtex_json, explore_json
+from sitegen.site.feeds import feed_files
 from sitegen.site.index import SiteIndex
 from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
@@ -80,6 +81,8 @@ def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> 
         add(page.source, page.text.encode("utf-8"), "templates")
     for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.ris_by_node.values(), *downloads.by_paper):
         add(download.path, download.data, "downloads")
+    for path, data in feed_files(index).items():
+        add(path, data, "feeds")
     add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
     add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
     for path, document in search_documents(index, renderer).items():

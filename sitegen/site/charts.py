@@ -1,7 +1,8 @@
 """Charts as static SVG, drawn at build time: no script, no external library, no request.
 
 Two shapes cover the statistics page: bars per year stacked by the labels of one taxonomy axis,
-and horizontal bars for counts per venue or per taxonomy node. Every text is escaped here, as
+and horizontal bars for counts per venue or per taxonomy node; a third, plain bars per year, is
+the small chart above each node page's list. Every text is escaped here, as
 the SVG goes into the page as markup; colours come from one palette that stays readable for
 colour-blind readers (Okabe and Ito), with grey for 'unlabelled'.
 
@@ -139,6 +140,39 @@ def horizontal_bars(label: str, rows: list[tuple[str, int, str | None, int]], an
         colour = PALETTE[0] if indent == 0 else PALETTE[4]
         out.append(f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{row_height - 6}" fill="{colour}"><title>{escape(text)}: {n}</title></rect>')
         out.append(f'<text class="kd-axis-text" x="{label_width + bar + 6:.1f}" y="{y + 15}">{n}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def year_bars(label: str, counts: dict[int, int], link: Callable[[int], str], anchor: str = "chart") -> Markup:
+    """A small chart of papers per year: a bar for each year with papers, on an axis running
+    from the first year to the last (a year without papers shows as a gap), the count above each
+    bar where there is room. Year labels link to `link(year)` (a node page's list of that year)."""
+    width, left, right, top, plot_height = 760, 12, 12, 20, 100
+    height = top + plot_height + 24
+    years = list(range(min(counts), max(counts) + 1)) if counts else []
+    maximum = max(counts.values(), default=0) or 1
+    slot = (width - left - right) / max(len(years), 1)
+    bar = max(min(slot * 0.72, 40.0), 1.0)
+    base = top + plot_height
+    description = (
+        f"Papers per year from {years[0]} to {years[-1]}: " + "; ".join(f"{y}: {n:,}" for y, n in sorted(counts.items())) + "."
+        if years else "No papers."
+    )
+    out = [_open(anchor, width, height, label, description)]
+    out.append(f'<line class="kd-grid" x1="{left}" x2="{width - right}" y1="{base}" y2="{base}"/>')
+    every = max(1, math.ceil(len(years) / 16))  # at most 16 year labels, so they never overlap
+    for i, year in enumerate(years):
+        x = left + i * slot + (slot - bar) / 2
+        n = counts.get(year, 0)
+        if n:
+            y = base - plot_height * n / maximum
+            out.append(f'<rect class="kd-year-bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{base - y:.1f}" fill="{PALETTE[0]}"><title>{year}: {_plural(n)}</title></rect>')
+            if slot >= 3 * FONT:  # room for a count of up to four digits
+                out.append(f'<text class="kd-axis-text" x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{n:,}</text>')
+        if i % every == 0 or i == len(years) - 1:
+            body = f'<text class="kd-axis-text" x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
+            out.append(_link(link(year) if n else None, body, f"{year}: {_plural(n)}"))
     out.append("</svg>")
     return Markup("".join(out))
 

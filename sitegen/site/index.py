@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import cached_property
 
 from sitegen.model import Paper
@@ -110,17 +111,45 @@ class SiteIndex:
     def scope_counts(self) -> Counter[str]:
         return Counter(p.scope for p in self.papers)
 
+    @cached_property
+    def added(self) -> dict[str, int | None]:
+        """Paper id -> when its record was added: the first commit that added its file under its
+        id or under any of its aliases (a renamed or merged record is as old as its oldest name);
+        None for a record not committed yet, or when there is no history."""
+        known = self.repository.added
+        times: dict[str, int | None] = {}
+        for paper in self.papers:
+            found = [known[path] for path in (f"papers/{name}.yaml" for name in (paper.id, *paper.aliases)) if path in known]
+            times[paper.id] = min(found) if found else None
+        return times
+
+    @cached_property
+    def dated(self) -> bool:
+        """Whether history tells when records were added: it gives at least two different times.
+        A build without git, or from a shallow clone of one commit, dates nothing."""
+        return len({t for t in self.added.values() if t is not None}) > 1
+
+    def added_on(self, paper_id: str) -> str | None:
+        """The day a record was added (ISO date, UTC), when history tells."""
+        time = self.added[paper_id]
+        return added_date(time) if self.dated and time is not None else None
+
     def newest_additions(self, count: int) -> tuple[str, list[Paper]]:
         """The most recently added records, by git history; by year when history cannot tell.
 
         Returns how they were chosen ('added' or 'published') and the papers.
         """
-        added = self.repository.added
-        times = {p.id: added.get(f"papers/{p.id}.yaml") for p in self.papers}
-        known = {t for t in times.values() if t is not None}
-        if len(known) > 1:
-            # A record not committed yet is the newest of all.
-            latest = max(known) + 1
-            ordered = sorted(self.papers, key=lambda p: (-(times[p.id] or latest), -p.year, p.id))
-            return "added", ordered[:count]
+        if self.dated:
+            return "added", by_addition(self.papers, self.added)[:count]
         return "published", newest_first(self.papers)[:count]
+
+
+def by_addition(papers: list[Paper], added: dict[str, int | None]) -> list[Paper]:
+    """Most recently added first; a record not committed yet is the newest of all. Ties (records
+    of one commit) by year, newest first, then id."""
+    return sorted(papers, key=lambda p: (added[p.id] is not None, -(added[p.id] or 0), -p.year, p.id))
+
+
+def added_date(time: int) -> str:
+    """A commit time as the ISO date of its day in UTC: the same for every reader and build."""
+    return datetime.fromtimestamp(time, timezone.utc).date().isoformat()

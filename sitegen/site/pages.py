@@ -6,13 +6,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
+from markupsafe import Markup
+
 from sitegen.identifiers import arxiv_abs_url
 from sitegen.keys import transliterate
+from sitegen.model import Paper
 from sitegen.report import source_counts
 from sitegen.report import audit_page as audit_text
 from sitegen.site import urls
-from sitegen.site.charts import statistics
+from sitegen.site.charts import statistics, year_bars
 from sitegen.site.downloads import Downloads
+from sitegen.site.feeds import feed_for
 from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
@@ -57,12 +61,16 @@ def home(index: SiteIndex, renderer: Renderer) -> Page:
     lists = index.collection.lists
     return renderer.page("home.md.j2", urls.HOME, newest=newest, newest_by=newest_by,
                          by_source=source_counts(index.papers, lists), lists=lists,
-                         candidates=len(index.collection.candidates))
+                         candidates=len(index.collection.candidates), feed=feed_for(index))
 
 
 def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
+    """A page per node: its papers by year, above them the shape of the field (papers per year
+    in a chart, papers per source), and its feed."""
+    lists = index.collection.lists if index.collection else {}
     for node_id in index.taxonomy.nodes:
         papers = newest_first([index.paper(i) for i in index.under_node[node_id]])
+        chart, by_source = node_shape(index, node_id, papers)
         yield renderer.page(
             "node.md.j2",
             urls.node(node_id),
@@ -70,7 +78,20 @@ def node_pages(index: SiteIndex, renderer: Renderer) -> Iterator[Page]:
             papers=papers,
             core=sum(1 for p in papers if p.scope == "core"),
             children=index.taxonomy.children(node_id),
+            chart=chart,
+            by_source=by_source,
+            lists=lists,
+            feed=feed_for(index, node_id),
         )
+
+
+def node_shape(index: SiteIndex, node_id: str, papers: list[Paper]) -> tuple[Markup | None, dict[str, int]]:
+    """The chart of a node's papers per year (None without papers), and its papers per source
+    (the survey, the seed list, each list by name; sources without papers left out)."""
+    lists = index.collection.lists if index.collection else {}
+    label = index.taxonomy.nodes[node_id].label
+    chart = year_bars(f"Papers per year: {label}", dict(Counter(p.year for p in papers)), lambda year: f"#y{year}", f"chart-{node_id}") if papers else None
+    return chart, {name: n for name, n in source_counts(papers, lists).items() if n}
 
 
 def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex) -> Iterator[Page]:
@@ -211,7 +232,7 @@ def downloads_page(index: SiteIndex, renderer: Renderer, downloads: Downloads) -
         (axis, [d for d in downloads.by_node if d.node and index.taxonomy.nodes[d.node].axis == axis.id])
         for axis in index.taxonomy.axes
     ]
-    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, results=downloads.results, by_axis=by_axis, ris_by_node=downloads.ris_by_node)
+    return renderer.page("downloads.md.j2", urls.DOWNLOADS, whole=downloads.whole, results=downloads.results, by_axis=by_axis, ris_by_node=downloads.ris_by_node, feed=feed_for(index))
 
 
 def audit_page(index: SiteIndex) -> Iterator[Page]:

@@ -54,7 +54,7 @@ def web_url(remote: str) -> str | None:
 class Repository:
     url: str | None = None  # https://host/owner/name
     branch: str | None = None
-    added: dict[str, int] = field(default_factory=dict)  # record path -> time of the commit that added it
+    added: dict[str, int] = field(default_factory=dict)  # record path -> time of the first commit that added it
     commit_time: int | None = None
 
     def edit_url(self, path: str) -> str | None:
@@ -81,8 +81,11 @@ class Repository:
 
 
 def _added_times(root: Path) -> dict[str, int]:
-    """When each record file was first committed, from one `git log` over papers/."""
-    log = _git(root, "log", "--diff-filter=A", "--format=%x00%ct", "--name-only", "--no-renames", "--", "papers")
+    """When each record file was first committed, from one `git log` over papers/: path (relative
+    to `root`, which may be a folder inside the repository) -> commit time. Renames count as the
+    addition of the new path (--no-renames); SiteIndex.added gives a renamed record the time of
+    its oldest name. Empty without git or without history."""
+    log = _git(root, "log", "--diff-filter=A", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", "papers")
     added: dict[str, int] = {}
     if not log:
         return added

@@ -19,6 +19,8 @@ Pages site lives under /<repository>/).
     /downloads/<file>           the collection as .bib, CSL-JSON, JSON and RIS
     /downloads/taxonomy/<node>.bib, .ris
     /downloads/kd-results.csv, .json   every record's results
+    /feeds/kd-bibliography.atom  the newest additions (Atom);  /feeds/<node>.atom  one node's
+    /feeds/sitemap.xml          empty: the theme fetches a sitemap beside each feed a page links
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ JSON_ALL = "downloads/kd-bibliography.json"
 RIS_ALL = "downloads/kd-bibliography.ris"
 RESULTS_CSV = "downloads/kd-results.csv"
 RESULTS_JSON = "downloads/kd-results.json"
+FEED_ALL = "feeds/kd-bibliography.atom"
+FEEDS_SITEMAP = "feeds/sitemap.xml"
 
 
 def paper(paper_id: str) -> str:
@@ -85,6 +89,10 @@ def node_bibtex(node_id: str) -> str:
 
 def node_ris(node_id: str) -> str:
     return f"downloads/taxonomy/{node_id}.ris"
+
+
+def node_feed(node_id: str) -> str:
+    return f"feeds/{node_id}.atom"
 
 
 def absolute(target: str, site_url: str) -> str:

@@ -194,6 +194,11 @@ def test_dblp_crossref_entry_inherits_from_its_proceedings() -> None:
             [(1, "entry 'DBLP:conf/x/2022' is a @proceedings volume, not a paper (entries name it with crossref)")],
             id="proceedings_volume_alone",
         ),
+        pytest.param(  # found by the property test: the message must stay on one line
+            "@inproceedings{a, author = {Zhao, B.}, title = {T}, crossref = {x\ny}}\n",
+            [(1, "entry 'a' has no year (its crossref 'x\\ny' is not in this file)")],
+            id="crossref_key_with_a_line_break",
+        ),
     ],
 )
 def test_crossref_problems(text: str, failures: list) -> None:

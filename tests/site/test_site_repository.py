@@ -73,3 +73,17 @@ def test_unknown_repository_gives_no_links(tmp_path: Path, clean_env: pytest.Mon
     repo = Repository.discover(tmp_path)  # not a git folder, no Actions variables
     assert repo.url is None
     assert repo.edit_url("papers/a2020b.yaml") is None
+
+
+def test_history_of_a_collection_inside_a_repository(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    """A collection in a folder of a larger repository: record paths are relative to it, and
+    files outside its papers/ are not records."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    collection = tmp_path / "bibliography"
+    (collection / "papers").mkdir(parents=True)
+    (collection / "papers" / "a2020b.yaml").write_text("id: a2020b\n")
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "other2020x.yaml").write_text("id: other2020x\n")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "one")
+    assert set(Repository.discover(collection).added) == {"papers/a2020b.yaml"}
