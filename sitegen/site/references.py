@@ -23,6 +23,7 @@ import os
 import re
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -120,8 +121,11 @@ def _render(jobs: list[tuple[dict, str]], pool_from: int) -> list[str]:
     size = -(-len(jobs) // (WORKERS * 8))  # a few batches a process, so that neither waits long for the other
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     # 'spawn': a fresh interpreter, never a fork of a process that may run threads (a served test site).
-    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return [text for batch in pool.map(_render_batch, batches) for text in batch]
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return [text for batch in pool.map(_render_batch, batches) for text in batch]
+    except BrokenProcessPool:  # a script calling the build without `if __name__ == "__main__":` cannot spawn
+        return _render_batch(jobs)
 
 
 def render_references(
