@@ -104,7 +104,7 @@ class ReferenceCache:
         if self.path is None or self.used == self.known:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        new = self.path.with_name(self.path.name + ".new")
+        new = self.path.with_name(f"{self.path.name}.{os.getpid()}.new")  # two builds at once each write their own
         new.write_text(json.dumps(self.used, sort_keys=True, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         os.replace(new, self.path)  # a build stopped halfway leaves the old cache whole
 
