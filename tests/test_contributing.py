@@ -81,6 +81,7 @@ def test_following_the_guide_ends_with_a_passing_check(tmp_path: Path) -> None:
         assert expected in done.stderr
     assert done.stderr.rstrip().splitlines()[-1].startswith("checked 1 record: 0 errors")
     assert git(repo, "log", "-1", "--name-only", "--format=%s").split() == [
-        "Add", "Zhao", "et", "al.", "2022,", "Decoupled", "Knowledge", "Distillation", "papers/zhao2022decoupled.yaml"
+        "Add", "Zhao", "et", "al.", "2022,", "Decoupled", "Knowledge", "Distillation", "papers/zhao2022decoupled.yaml",
+        "sources/candidates.yaml",
     ]
     assert git(repo, "status", "--porcelain") == ""
