@@ -27,6 +27,7 @@ from sitegen.site.index import SiteIndex
 from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
+from sitegen.site.references import CACHE_FILE as REFERENCE_CACHE, ReferenceCache
 from sitegen.sources import read_candidates, read_lists
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
@@ -53,9 +54,12 @@ class BuildResult:
     site_url: str | None = None
 
 
-def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> tuple[dict[str, bytes], SiteIndex]:
+def gather(
+    root: Path, project: Path = PROJECT, site_url: str | None = None, reference_cache: ReferenceCache | None = None
+) -> tuple[dict[str, bytes], SiteIndex]:
     """Every file of the docs folder (relative path -> bytes), built in memory from `root`,
-    for the site at `site_url` (None: a local build).
+    for the site at `site_url` (None: a local build), with the formatted references taken from
+    `reference_cache` where it has them (the caller saves it once the build is written).
 
     Raises DataError when the records have errors, as `sitegen check` reports them.
     """
@@ -77,7 +81,7 @@ def gather(root: Path, project: Path = PROJECT, site_url: str | None = None) -> 
         files[path] = data
 
     lists = read_lists(root, collection.taxonomy)
-    for page in generated_pages(index, renderer, downloads, read_candidates(root), lists):
+    for page in generated_pages(index, renderer, downloads, read_candidates(root), lists, reference_cache):
         add(page.source, page.text.encode("utf-8"), "templates")
     for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.ris_by_node.values(), *downloads.by_paper):
         add(download.path, download.data, "downloads")
@@ -151,8 +155,13 @@ def build_site(
     for folder, option in outputs:  # before the work, so that a refusal comes at once
         _check_output(folder, root, project.resolve(), option)
     address = find_site_url(site_url, [project, root], os.environ if env is None else env)
-    files, index = gather(root, project, address)
+    cache_file = root / REFERENCE_CACHE
+    # An output folder is replaced whole by every build: a cache inside one would not survive it.
+    inside_output = any(folder == cache_file.parent or folder in cache_file.parents for folder, _ in outputs)
+    reference_cache = ReferenceCache(None if inside_output else cache_file)
+    files, index = gather(root, project, address, reference_cache)
     write_tree(docs_dir, files)
+    reference_cache.save()
     pages = sum(1 for f in files if f.endswith(".md"))
     if not run_mkdocs_build:
         return BuildResult(docs_dir, None, pages, len(index.papers), time.perf_counter() - start, address)

@@ -21,8 +21,7 @@ from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
 from sitegen.site.related import related_work
-from sitegen.site.references import references
-from sitegen.export.ris import record as ris_record
+from sitegen.site.references import ReferenceCache, render_references
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
 from sitegen.sources import Candidate, PaperList
@@ -32,15 +31,17 @@ COAUTHORS = 12
 
 
 def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads,
-                    candidates: list[Candidate] | None = None, lists: dict[str, PaperList] | None = None) -> list[Page]:
-    """All pages, in a fixed order."""
+                    candidates: list[Candidate] | None = None, lists: dict[str, PaperList] | None = None,
+                    reference_cache: ReferenceCache | None = None) -> list[Page]:
+    """All pages, in a fixed order (the formatted references taken from `reference_cache` where
+    it has them)."""
     results = ResultsIndex.build(index)
     return [
         home(index, renderer),
         renderer.page("explore.md.j2", urls.EXPLORE),
         renderer.page("taxonomy.md.j2", urls.TAXONOMY),
         *node_pages(index, renderer),
-        *paper_pages(index, renderer, downloads, results),
+        *paper_pages(index, renderer, downloads, results, reference_cache),
         *retired_pages(index, renderer),
         authors_page(index, renderer),
         *author_pages(index, renderer),
@@ -94,8 +95,10 @@ def node_shape(index: SiteIndex, node_id: str, papers: list[Paper]) -> tuple[Mar
     return chart, {name: n for name, n in source_counts(papers, lists).items() if n}
 
 
-def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex) -> Iterator[Page]:
+def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex,
+                reference_cache: ReferenceCache | None = None) -> Iterator[Page]:
     related = related_work(index)
+    references = render_references(index.papers, index.taxonomy, reference_cache)
     for paper in index.papers:
         links = [
             (label, href)
@@ -121,8 +124,8 @@ def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, resu
             description=paper_description(paper, index),
             citation=citation_tags(paper, index),
             related=[(index.paper(r.paper_id), r.reason) for r in related[paper.id]],
-            references=references(paper, index.taxonomy),
-            ris=ris_record(paper, index.taxonomy).rstrip("\n"),
+            references=references[paper.id],
+            ris=downloads.ris_records[paper.id].rstrip("\n"),  # the record the .ris downloads hold, made once
         )
 
 

@@ -109,31 +109,44 @@ def related_work(index: SiteIndex, shown: int = SHOWN) -> dict[str, list[Related
         if 1 < len(ids) <= WORD_BLOCK:
             _pairs_in(ids, candidates, None)
 
-    nodes = index.taxonomy.nodes
-    result: dict[str, list[Related]] = {}
+    # Each pair is scored once (the score is symmetric, term by term, so either order gives the
+    # same float); only the papers shown get their reason written.
+    label_rank = {label: rank for rank, label in enumerate(sorted(label_weight, key=lambda l: (-label_weight[l], l)))}
+    idf_squared = {w: idf ** 2 for w, idf in word_idf.items()}
+    word_set = {pid: set(ws) for pid, ws in words.items()}
+    scored: dict[str, list[tuple[float, int, str]]] = {p.id: [] for p in papers}
     for p in papers:
-        scored: list[tuple[float, int, str, str]] = []
-        mine_labels, mine_people, mine_words = labels[p.id], people[p.id], set(words[p.id])
+        mine_labels, mine_people, mine_words = labels[p.id], people[p.id].keys(), word_set[p.id]
         for other in candidates.get(p.id, ()):
-            shared_labels = sorted(mine_labels & labels[other], key=lambda l: (-label_weight[l], l))
-            shared_people = sorted(mine_people.keys() & people[other].keys())
-            shared_words = mine_words.intersection(words[other])
-            cosine = sum(word_idf[w] ** 2 for w in shared_words) / (norm[p.id] * norm[other])
-            score = (
-                sum(label_weight[l] for l in shared_labels)
-                + AUTHOR_WEIGHT * len(shared_people)
-                + TITLE_WEIGHT * cosine
-            )
+            if other < p.id:
+                continue
+            shared_labels = sorted(mine_labels & labels[other], key=label_rank.__getitem__)
+            shared_people = len(mine_people & people[other].keys())
+            cosine = sum(idf_squared[w] for w in mine_words.intersection(words[other])) / (norm[p.id] * norm[other])
+            score = sum(label_weight[l] for l in shared_labels) + AUTHOR_WEIGHT * shared_people + TITLE_WEIGHT * cosine
             if score < MIN_SCORE:
                 continue
-            reasons = []
-            if shared_people:
-                reasons.append("same author: " + ", ".join(display_name(mine_people[s]) for s in shared_people[:2]))
-            if shared_labels:
-                reasons.append("also " + " · ".join(nodes[l].label for l in shared_labels[:3]))
-            if cosine >= SIMILAR_TITLE:
-                reasons.append("similar title")
-            scored.append((-score, -year[other], other, "; ".join(reasons) or "related"))
-        scored.sort()
-        result[p.id] = [Related(pid, round(-s, 6), reason) for s, _, pid, reason in scored[:shown]]
+            scored[p.id].append((-score, -year[other], other))
+            scored[other].append((-score, -year[p.id], p.id))
+
+    nodes = index.taxonomy.nodes
+
+    def reason(pid: str, other: str) -> str:
+        shared_labels = sorted(labels[pid] & labels[other], key=label_rank.__getitem__)
+        shared_people = sorted(people[pid].keys() & people[other].keys())
+        shared_words = word_set[pid].intersection(words[other])
+        cosine = sum(idf_squared[w] for w in shared_words) / (norm[pid] * norm[other])
+        reasons = []
+        if shared_people:
+            reasons.append("same author: " + ", ".join(display_name(people[pid][s]) for s in shared_people[:2]))
+        if shared_labels:
+            reasons.append("also " + " · ".join(nodes[l].label for l in shared_labels[:3]))
+        if cosine >= SIMILAR_TITLE:
+            reasons.append("similar title")
+        return "; ".join(reasons) or "related"
+
+    result: dict[str, list[Related]] = {}
+    for p in papers:
+        closest = sorted(scored[p.id])[:shown]  # ids differ, so no two entries tie
+        result[p.id] = [Related(other, round(-s, 6), reason(p.id, other)) for s, _, other in closest]
     return result
