@@ -261,6 +261,9 @@ class LabelsBy(_Strict):
     heading: Optional[NoteText] = Field(None, description="list-heading only: the list's headings above the entry, as 'Heading > Subheading'.")
     who: Optional[ShortText] = Field(None, description="Who decided (a curator's name or handle), where recorded.")
     date: Optional[Day] = Field(None, description="When the labels were decided, YYYY-MM-DD.")
+    absent: dict[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")], NoteText] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="curator only: axis id -> why no label of that axis applies to the work (for the axes every core record is labelled on).")
 
     @model_validator(mode="after")
     def _list_heading_names_its_heading(self) -> "LabelsBy":
@@ -268,6 +271,8 @@ class LabelsBy(_Strict):
             raise _fail("labels_by", "labels_by: list-heading needs the 'list' and the 'heading' that suggested the labels")
         if self.by == "curator" and (self.list is not None or self.heading is not None):
             raise _fail("labels_by", "labels_by: curator takes no 'list' or 'heading' (those say where unreviewed labels came from)")
+        if self.by == "list-heading" and self.absent:
+            raise _fail("labels_by", "labels_by: only a curator says which axes do not apply ('absent'); a list heading cannot")
         return self
 
     @property

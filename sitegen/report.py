@@ -171,6 +171,14 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         ("record", "list", "heading"),
         tuple((Ids((p.id,)), _text(p.labels_by.list), _text(p.labels_by.heading)) for p in suggested if p.labels_by),
     ))
+    absent = [(p, axis, why) for p in papers if p.labels_by for axis, why in sorted(p.labels_by.absent.items())]
+    out.append(Table(
+        f"### Axes a curator found not to apply ({len(absent)})",
+        ("Core records are labelled on every axis taxonomy.yaml marks `core`, or a curator says why "
+         "none of its nodes applies (`labels_by.absent`).",),
+        ("record", "axis", "why"),
+        tuple((Ids((p.id,)), axis, _text(why)) for p, axis, why in absent),
+    ))
 
     for name, registered in collection.lists.items():
         named = [p for p in papers if p.sources and any(e.list == name for e in p.sources.lists)]

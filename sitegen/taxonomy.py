@@ -56,6 +56,7 @@ class Axis(_Strict):
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
     section: str
+    core: bool = False  # every core record is labelled on this axis, or says why not (labels_by.absent)
     nodes: list[Node] = Field(min_length=1)
 
 

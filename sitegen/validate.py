@@ -80,6 +80,7 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
         problems.append(doc.problem(("type",), "type 'book' needs a publisher"))
     if paper.scope == "core" and not paper.all_labels:
         problems.append(doc.problem(("scope",), "a core record needs at least one taxonomy label (or scope: related)"))
+    problems += _axis_problems(paper, doc, taxonomy)
     for i, correction in enumerate(paper.corrections):
         if correction.field not in FIELD_NAMES:
             problems.append(doc.problem(("corrections", i, "field"), f"corrections[{i}].field: '{correction.field}' is not a record field{did_you_mean(correction.field, FIELD_NAMES)}"))
@@ -95,6 +96,26 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
                 problems.append(doc.problem((name, i), f"{name} lists the record's own id '{other}'"))
     if paper.results:
         problems += result_problems(paper, taxonomy)
+    return problems
+
+
+def _axis_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Problem]:
+    """Every core record is labelled on the axes taxonomy.yaml marks `core`, or a curator says
+    under labels_by.absent why none of the axis's nodes applies; an absent axis has no labels."""
+    absent = paper.labels_by.absent if paper.labels_by else {}
+    problems = []
+    for axis_id in absent:
+        if axis_id not in taxonomy.axis_ids:
+            problems.append(doc.problem(("labels_by", "absent", axis_id), f"labels_by.absent: '{axis_id}' is not a taxonomy axis{did_you_mean(axis_id, taxonomy.axis_ids)}"))
+        elif paper.labels(axis_id):
+            problems.append(doc.problem(("labels_by", "absent", axis_id), f"labels_by.absent: the record has '{axis_id}' labels ({', '.join(paper.labels(axis_id))}); remove them or the absent entry"))
+    if paper.scope != "core":
+        return problems
+    for axis_id in taxonomy.axis_ids:
+        axis = taxonomy.axis(axis_id)
+        if axis.core and not paper.labels(axis_id) and axis_id not in absent:
+            problems.append(doc.problem(("taxonomy",) if "taxonomy" in doc.data else ("scope",),
+                                        f"a core record without a '{axis_id}' label ({axis.label.lower()}): add one, or say under labels_by.absent.{axis_id} why none applies", severity="warning"))
     return problems
 
 

@@ -107,3 +107,44 @@ def test_labels_by_says_who_decided_the_labels_and_nothing_else(taxonomy, labels
 def test_labels_by_accepts_a_curator_with_who_and_when_and_a_list_heading(taxonomy) -> None:
     assert _problems(RECORD + "labels_by: {by: curator, who: A. Curator, date: 2026-03-01}\n", taxonomy) == []
     assert _problems(RECORD + "labels_by: {by: list-heading, list: tebmer, heading: KD Algorithms > Feedback}\n", taxonomy) == []
+
+
+CORE = RECORD.replace("scope: related", "scope: core\ntaxonomy:\n  application: [image-classification]")
+
+
+def _all_problems(text: str, taxonomy) -> list[str]:
+    _, problems = validate_document(parse_yaml(text.encode("utf-8"), "papers/smith2020good.yaml"), taxonomy)
+    return [p.format() for p in problems]
+
+
+def test_a_core_record_without_knowledge_or_scheme_labels_is_warned_of(taxonomy) -> None:
+    assert [a.id for a in taxonomy.axes if a.core] == ["knowledge", "scheme"]  # as taxonomy.yaml says
+    assert _all_problems(CORE + "labels_by: {by: curator}\n", taxonomy) == [
+        "papers/smith2020good.yaml:10:3: warning: a core record without a 'knowledge' label (knowledge): add one, or say under labels_by.absent.knowledge why none applies",
+        "papers/smith2020good.yaml:10:3: warning: a core record without a 'scheme' label (distillation scheme): add one, or say under labels_by.absent.scheme why none applies",
+    ]
+
+
+def test_a_curator_says_why_an_axis_does_not_apply(taxonomy) -> None:
+    text = CORE.replace("  application:", "  scheme: [offline]\n  application:") + (
+        "labels_by:\n  by: curator\n  absent:\n    knowledge: a survey of the field, with no method of its own\n")
+    assert _all_problems(text, taxonomy) == []
+
+
+@pytest.mark.parametrize(
+    "absent, expected",
+    [
+        pytest.param("{knowledge: why}", "error: labels_by.absent: the record has 'knowledge' labels (response-based); remove them or the absent entry", id="absent_axis_that_has_labels"),
+        pytest.param("{knowlege: why}", "error: labels_by.absent: 'knowlege' is not a taxonomy axis; did you mean 'knowledge'?", id="misspelt_axis"),
+    ],
+)
+def test_an_absent_axis_must_be_an_unlabelled_axis(taxonomy, absent: str, expected: str) -> None:
+    text = CORE.replace("  application:", "  knowledge: [response-based]\n  scheme: [offline]\n  application:") + (
+        f"labels_by: {{by: curator, absent: {absent}}}\n")
+    problems = _all_problems(text, taxonomy)
+    assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_only_a_curator_says_an_axis_does_not_apply(taxonomy) -> None:
+    text = CORE + "labels_by: {by: list-heading, list: tebmer, heading: Survey, absent: {knowledge: a survey}}\n"
+    assert any("only a curator says which axes do not apply" in p for p in _problems(text, taxonomy))
