@@ -143,10 +143,11 @@ def _title(rng: random.Random) -> str:
 
 
 def _labels(taxonomy: Taxonomy, rng: random.Random) -> dict[str, list[str]]:
-    """One to three labels on some axes, in the taxonomy's order; leaves and inner nodes alike."""
+    """One to three labels on some axes, in the taxonomy's order; leaves and inner nodes alike.
+    A core axis is always labelled, as `check` asks of a core record."""
     labels: dict[str, list[str]] = {}
     for axis in taxonomy.axis_ids:
-        if rng.random() < 0.35 and labels:
+        if rng.random() < 0.35 and labels and not taxonomy.axis(axis).core:
             continue
         nodes = list(taxonomy.axis_node_ids(axis))
         picked = rng.sample(nodes, min(len(nodes), rng.choice((1, 1, 1, 2, 3))))

@@ -109,8 +109,8 @@ def _axis_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Prob
             problems.append(doc.problem(("labels_by", "absent", axis_id), f"labels_by.absent: '{axis_id}' is not a taxonomy axis{did_you_mean(axis_id, taxonomy.axis_ids)}"))
         elif paper.labels(axis_id):
             problems.append(doc.problem(("labels_by", "absent", axis_id), f"labels_by.absent: the record has '{axis_id}' labels ({', '.join(paper.labels(axis_id))}); remove them or the absent entry"))
-    if paper.scope != "core":
-        return problems
+    if paper.scope != "core" or not paper.all_labels:
+        return problems  # a core record without any label has an error of its own, which says more
     for axis_id in taxonomy.axis_ids:
         axis = taxonomy.axis(axis_id)
         if axis.core and not paper.labels(axis_id) and axis_id not in absent:

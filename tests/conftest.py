@@ -72,7 +72,7 @@ def make_paper(taxonomy):
             "venue": "cvpr",
             "type": "inproceedings",
             "scope": "core",
-            "taxonomy": {"knowledge": ["response-based"]},
+            "taxonomy": {"knowledge": ["response-based"], "scheme": ["offline"]},
         }
         base.update(fields)
         return paper_model(taxonomy).model_validate(base)

@@ -23,6 +23,7 @@ type: inproceedings
 scope: core
 taxonomy:
   knowledge: [response-based]
+  scheme: [offline]
 checked:
   - url: https://openaccess.thecvf.com/content_CVPR_2020/html/Smith_A_Good_Record_CVPR_2020_paper.html
     kind: publisher
@@ -44,31 +45,31 @@ def test_a_checked_record_is_valid(collection: Path, cli) -> None:
     "before, after, message",
     [
         pytest.param("kind: publisher", "kind: web",
-                     "13:11: error: checked[0].kind: 'web' is not one of arxiv, publisher, dblp, crossref", id="unknown_kind"),
+                     "14:11: error: checked[0].kind: 'web' is not one of arxiv, publisher, dblp, crossref", id="unknown_kind"),
         pytest.param("date: 2024-05-01", "date: 2024-13-01",
-                     "14:11: error: checked[0].date: '2024-13-01' is not a day of the calendar", id="impossible_day"),
+                     "15:11: error: checked[0].date: '2024-13-01' is not a day of the calendar", id="impossible_day"),
         pytest.param("date: 2024-05-01", "date: 1 May 2024",
-                     "14:11: error: checked[0].date: '1 May 2024' is not a day written YYYY-MM-DD", id="day_in_words"),
+                     "15:11: error: checked[0].date: '1 May 2024' is not a day written YYYY-MM-DD", id="day_in_words"),
         pytest.param("date: 2024-05-01", "date: 2024",
-                     "14:11: error: checked[0].date: expected a day written YYYY-MM-DD", id="day_as_a_number"),
+                     "15:11: error: checked[0].date: expected a day written YYYY-MM-DD", id="day_as_a_number"),
         pytest.param("date: 2024-05-01", "date: 2999-01-01",
-                     "14:11: error: checked[0].date: 2999-01-01 is in the future", id="day_in_the_future"),
+                     "15:11: error: checked[0].date: 2999-01-01 is in the future", id="day_in_the_future"),
         pytest.param("    date: 2024-05-01\n", "",
-                     "12:5: error: missing required field 'date' in checked[0]", id="no_day"),
+                     "13:5: error: missing required field 'date' in checked[0]", id="no_day"),
         pytest.param("  - url: https://openaccess", "  - url: ftp://openaccess",
-                     "12:10: error: checked[0].url: a link must start with https:// or http:// (found ftp:)", id="not_a_web_link"),
+                     "13:10: error: checked[0].url: a link must start with https:// or http:// (found ftp:)", id="not_a_web_link"),
         pytest.param("kind: publisher", "kind: publisher\n    seen: yes",
-                     "14:5: error: unknown field 'seen' in checked[0]", id="unknown_field"),
+                     "15:5: error: unknown field 'seen' in checked[0]", id="unknown_field"),
         pytest.param("kind: publisher", "kind: arxiv",
-                     "13:11: error: checked[0].kind: 'arxiv' does not fit https://openaccess.thecvf.com/content_CVPR_2020/html/"
+                     "14:11: error: checked[0].kind: 'arxiv' does not fit https://openaccess.thecvf.com/content_CVPR_2020/html/"
                      "Smith_A_Good_Record_CVPR_2020_paper.html (a publisher address); give the page's own address in url, "
                      "and a mirror or copy under via", id="kind_does_not_fit_the_address"),
         pytest.param("  - url: https://openaccess.thecvf.com/content_CVPR_2020/html/Smith_A_Good_Record_CVPR_2020_paper.html",
                      "  - url: https://dblp.org/rec/conf/cvpr/Smith20",
-                     "13:11: error: checked[0].kind: 'publisher' does not fit https://dblp.org/rec/conf/cvpr/Smith20 (a dblp address); "
+                     "14:11: error: checked[0].kind: 'publisher' does not fit https://dblp.org/rec/conf/cvpr/Smith20 (a dblp address); "
                      "give the page's own address in url, and a mirror or copy under via", id="dblp_entry_called_a_publisher_page"),
         pytest.param(GOOD[GOOD.index("checked:"):], "checked: https://arxiv.org/abs/1503.02531\n",
-                     "11:10: error: checked: expected a list, got text 'https://arxiv.org/abs/1503.02531'", id="a_link_instead_of_a_list"),
+                     "12:10: error: checked: expected a list, got text 'https://arxiv.org/abs/1503.02531'", id="a_link_instead_of_a_list"),
     ],
 )
 def test_bad_checked_entries(collection: Path, cli, before: str, after: str, message: str) -> None:

@@ -86,7 +86,7 @@ def _fmt(collection: Path, cli, text: str) -> str:
 
 
 def test_a_quoted_word_that_yaml_reads_as_a_boolean_stays_quoted(collection: Path, cli) -> None:
-    text = HEAD + "scope: core\ntaxonomy:\n  knowledge: [response-based]\nshort_name: 'ON'\n"
+    text = HEAD + "scope: core\ntaxonomy:\n  knowledge: [response-based]\n  scheme: [offline]\nshort_name: 'ON'\n"
     assert _fmt(collection, cli, text) == text
     assert cli("check", "--strict", "papers/smith2020good.yaml").code == 0
 

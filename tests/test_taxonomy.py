@@ -141,8 +141,8 @@ def test_a_malformed_taxonomy_field_is_reported_with_a_suggestion(tmp_path: Path
     with pytest.raises(DataError) as caught:
         Taxonomy.load(root)
     assert [p.format() for p in caught.value.problems] == [
-        "taxonomy.yaml:15:5: error: missing required field 'label' in axes[0]",
-        "taxonomy.yaml:16:5: error: unknown field 'lable' in axes[0]; did you mean 'label'?",
+        "taxonomy.yaml:17:5: error: missing required field 'label' in axes[0]",
+        "taxonomy.yaml:18:5: error: unknown field 'lable' in axes[0]; did you mean 'label'?",
     ]
 
 

@@ -162,9 +162,9 @@ def test_doi_in_another_case_is_the_same_doi(add) -> None:
 
 def test_a_look_alike_declared_distinct_is_added(add, sitegen, contrib_root: Path) -> None:
     entry = "@misc{k, title={Relational knowledge distillation}, author={Park, Sungho}, year={2019}}"
-    refused = add("--bibtex", "-", "--knowledge", "relation-based", stdin=entry)
+    refused = add("--bibtex", "-", "--knowledge", "relation-based", "--scheme", "offline", stdin=entry)
     assert refused.code == 1
-    result = add("--bibtex", "-", "--knowledge", "relation-based", "--distinct-from", "park2019relational", stdin=entry)
+    result = add("--bibtex", "-", "--knowledge", "relation-based", "--scheme", "offline", "--distinct-from", "park2019relational", stdin=entry)
     path = "papers/park2019relational-2.yaml"
     collision = f"note: {path} has a suffixed id because its key is taken by papers/park2019relational.yaml:2; check they are different works\n"
     assert (result.code, result.err) == (0, f"wrote {path}\n{collision}next: read it over, then run: python -m sitegen check {path}\n")
@@ -399,7 +399,8 @@ def test_arxiv_link_becomes_a_record_and_a_later_version_is_refused(add, sitegen
 
 
 def test_doi_becomes_a_record(add, sitegen, web: RecordedServer, contrib_root: Path) -> None:
-    result = add("--doi", "https://doi.org/10.1007/s11263-021-01453-z", "--knowledge", "response-based,feature-based,relation-based")
+    result = add("--doi", "https://doi.org/10.1007/s11263-021-01453-z", "--knowledge", "response-based,feature-based,relation-based",
+                 "--scheme", "offline,online,self-distillation")
     assert (result.code, result.out, result.err) == (
         0, "", "wrote papers/gou2021knowledge.yaml\nnext: read it over, then run: python -m sitegen check papers/gou2021knowledge.yaml\n"
     )
@@ -423,6 +424,7 @@ url: https://link.springer.com/10.1007/s11263-021-01453-z
 scope: core
 taxonomy:
   knowledge: [response-based, feature-based, relation-based]
+  scheme: [offline, online, self-distillation]
 labels_by:
   by: curator
 """

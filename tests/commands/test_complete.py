@@ -80,7 +80,12 @@ def test_completes_and_removes_from_candidates(root: Path, arxiv: RecordedServer
     assert "1911.02727" not in candidates(root)
     assert "sources/candidates.yaml: sample:8: wrote papers/zhou2020understanding.yaml (arXiv 1911.02727)" in result.out
     assert "completed 1 of 3 candidates with an arXiv id (2 requests to arXiv, 0 from the cache); 3 left in sources/candidates.yaml" in result.err
-    assert sitegen("check", "--strict").code == 0
+    # The list's heading gave no distillation scheme: check asks the curator for one, and nothing else.
+    check = sitegen("check", "--strict")
+    assert (check.code, check.out) == (1, (
+        "papers/zhou2020understanding.yaml:15:3: warning: a core record without a 'scheme' label (distillation scheme): "
+        "add one, or say under labels_by.absent.scheme why none applies\n"
+    ))
 
 
 def test_a_candidate_without_labels_stays_with_its_reason(root: Path, arxiv: RecordedServer, sitegen) -> None:
