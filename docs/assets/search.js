@@ -25,6 +25,8 @@
   // (see `byTitle`). Each costs its fragment, fetched before anything is shown: at 10,000 papers,
   // re-ordering 24 put the first results 0.7-1 s after the last key; the 8 shown are fetched anyway.
   var REORDERED = PAPERS_SHOWN;
+  var SETTLE = 250;
+  var ANSWERS_KEPT = 64;  // ms without a key before papers with only some of the words are sought
   var EMPTY = { results: [] };
 
   function el(tag, attrs, children) {
@@ -201,8 +203,8 @@
       };
       fillFilters(loaded.terms);
       // A first search starts Pagefind's worker and fetches the part of the index every query
-      // needs (the paper marker), so the reader's first query is as fast as the next ones.
-      return loaded.pagefind.search(loaded.terms.kinds.paper).then(function () { return loaded; });
+      // needs (the markers of entries and pages), so the reader's first query is as fast as the next ones.
+      return loaded.pagefind.search(loaded.terms.kinds.page).then(function () { return loaded; });
     });
     engine.catch(function () { status.textContent = "The search index could not be loaded."; });
     return engine;
@@ -238,11 +240,20 @@
 
   // One search at a time; while it runs, only the newest query waits, so results follow
   // the typing without a queue of stale searches.
-  var pending = null, busy = false;
+  var pending = null, busy = false, wake = null;
   input.addEventListener("input", function () { schedule(); });
   function schedule() {
     pending = { query: input.value, filters: paperFilters() };
+    if (wake) wake();
     if (!busy) pump();
+  }
+  // Resolves after `ms`, or at once when the reader types again (the caller then finds the
+  // query stale): work that can wait for a pause in the typing waits without delaying a key.
+  function settle(ms) {
+    return new Promise(function (resolve) {
+      var timer = window.setTimeout(function () { wake = null; resolve(); }, ms);
+      wake = function () { window.clearTimeout(timer); wake = null; resolve(); };
+    });
   }
   function pump() {
     if (pending === null) { busy = false; return; }
@@ -257,11 +268,34 @@
   }
   function stale() { return pending !== null; }
 
-  // Results of one kind for `words` (words the reader typed, and markers); a result that only
-  // a weightless word matched (a marker, an address) is no match.
-  function find(pagefind, words, kind) {
-    return pagefind.search(words.concat([kind]).join(" ")).then(function (found) {
-      return found.results.filter(function (result) { return result.score > 0; });
+  // Results for `words` (words the reader typed, and markers); a result that only a weightless
+  // word matched (a marker, an address) is no match.
+  // The answers of the last searches are kept: finding papers asks what finding entries and
+  // pages asks too, and the words of a query come back as the reader types on.
+  var answers = {}, asked = [];
+  function matching(pagefind, words) {
+    var query = words.join(" ");
+    if (!answers[query]) {
+      answers[query] = pagefind.search(query).then(function (found) {
+        return found.results.filter(function (result) { return result.score > 0; });
+      }, function (error) { delete answers[query]; throw error; });
+      asked.push(query);
+      if (asked.length > ANSWERS_KEPT) delete answers[asked.shift()];
+    }
+    return answers[query];
+  }
+  // Results of one kind: entries and pages carry their kind's marker; papers carry none (a word
+  // in every paper made each search four times slower at 10,000 papers, as Pagefind intersects
+  // its list of pages), so papers are the results that are not entries or pages.
+  // `kind` is "paper", "entry" or "page"; `kinds` the markers of the last two (the terms file's).
+  function find(pagefind, kinds, words, kind) {
+    if (kind !== "paper") return matching(pagefind, words.concat([kinds[kind]]));
+    return Promise.all([matching(pagefind, words)].concat([kinds.entry, kinds.page].map(function (marker) {
+      return matching(pagefind, words.concat([marker]));
+    }))).then(function (found) {
+      var other = {};
+      found.slice(1).forEach(function (list) { list.forEach(function (result) { other[result.id] = true; }); });
+      return found[0].filter(function (result) { return !other[result.id]; });
     });
   }
 
@@ -296,10 +330,10 @@
       // Papers with some of the words are sought by the words few papers have.
       var telling = kept.filter(function (word) { var f = fold(word); return f.length >= 3 && !engine.common[f]; }).slice(0, 4);
       var searches = [
-        kept.length || filters ? find(pagefind, kept.concat(narrow), kinds.paper) : Promise.resolve([]),
+        kept.length || filters ? find(pagefind, kinds, kept.concat(narrow), "paper") : Promise.resolve([]),
         exactMatches(pagefind, terms, name, narrow),
-        kept.length && !filters && !unknown.length ? find(pagefind, kept, kinds.entry) : Promise.resolve([]),
-        content.length && !filters ? find(pagefind, content, kinds.page) : Promise.resolve([])
+        kept.length && !filters && !unknown.length ? find(pagefind, kinds, kept, "entry") : Promise.resolve([]),
+        content.length && !filters ? find(pagefind, kinds, content, "page") : Promise.resolve([])
       ];
       return Promise.all(searches).then(function (found) {
         return byTitle(found[0], kept, engine.stop).then(function (ordered) { found[0] = ordered; return found; });
@@ -322,10 +356,12 @@
         }
         panel.setAttribute("data-narrow", narrow.join(" "));
         if (!(kept.length > 1 && telling.length && all.length < PAPERS_SHOWN)) return show(query, papers([]), true);
-        // Few papers have every word: show them at once, then add those with some of the words.
-        return show(query, papers([]), false).then(function () {
+        // Few papers have every word: show them at once, then, once the typing pauses, add those
+        // with some of the words (a search per word: on a large collection, run at every key they
+        // held up the results of the next one).
+        return show(query, papers([]), false).then(function () { return settle(SETTLE); }).then(function () {
           if (stale()) return null;
-          return someWords(pagefind, telling, narrow, kinds.paper, all).then(function (partial) {
+          return someWords(pagefind, kinds, telling, narrow, all).then(function (partial) {
             if (stale()) return null;
             return show(query, papers(partial), true);
           });
@@ -389,7 +425,7 @@
   }
   function matchesOf(pagefind, terms, ids, narrow) {
     return Promise.all(ids.map(function (id) {
-      return find(pagefind, [id].concat(narrow), terms.kinds.paper).then(function (results) {
+      return find(pagefind, terms.kinds, [id].concat(narrow), "paper").then(function (results) {
         return Promise.all(results.slice(0, 3).map(function (r) { return r.data(); })).then(function (rows) {
           for (var i = 0; i < rows.length; i++) {
             if (rows[i].url.replace(/\/$/, "").split("/").pop() === id) return results[i];
@@ -401,11 +437,11 @@
   }
 
   // Papers with some of the words: those with more of them first, then by score.
-  function someWords(pagefind, words, narrow, kind, exclude) {
+  function someWords(pagefind, kinds, words, narrow, exclude) {
     var skip = {};
     exclude.forEach(function (r) { skip[r.id] = true; });
     return Promise.all(words.map(function (word) {
-      return find(pagefind, [word].concat(narrow), kind);
+      return find(pagefind, kinds, [word].concat(narrow), "paper");
     })).then(function (each) {
       var tally = {};
       each.forEach(function (results) {

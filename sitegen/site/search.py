@@ -11,9 +11,11 @@ words around them; the documents live under `_search/` in the docs folder, which
 out of the site, and the `kd-pagefind` MkDocs plugin (sitegen/site/pagefind_plugin.py) indexes
 them, with a few hand-written pages, once the site is built.
 
-Each document carries markers: weightless words (`xqzpaper`, `xqzentry`, `xqzpage`,
-`xqzyear2019`, `xqztopicfeaturebased`) that no reader types. Adding one to a query keeps the
-results of that kind, year or topic, with their ranking unchanged. Pagefind's own filters would
+Each document carries markers: weightless words (`xqzentry`, `xqzpage`, `xqzyear2019`,
+`xqztopicfeaturebased`) that no reader types. Adding one to a query keeps the results of that
+kind, year or topic, with their ranking unchanged. Papers have no marker of their kind: a word
+in every paper made each search of them several times slower (Pagefind intersects the list of
+pages of every word), so the search takes as papers the results that are not entries or pages. Pagefind's own filters would
 do the same, but it writes their files in a different order on every run, and the site must be
 the same bytes for the same records.
 """
@@ -100,7 +102,6 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
             paper=paper,
             links=quick_links(paper),
             markers=[
-                marker("paper"),
                 marker("year", paper.year),
                 *(marker("topic", n) for n in sorted(nodes, key=node_order.__getitem__)),
             ],
@@ -199,7 +200,7 @@ def terms(index: SiteIndex) -> dict[str, bytes]:
     taxonomy = index.taxonomy
     data = {
         "marker": MARKER,
-        "kinds": {"paper": marker("paper"), "entry": marker("entry"), "page": PAGE_MARKER},
+        "kinds": {"entry": marker("entry"), "page": PAGE_MARKER},
         "names": {"folder": NAMES, "letters": sorted({name[:1] for name in names})},
         "topics": [
             [taxonomy.axis(info.axis).label, info.label, marker("topic", node_id)]
