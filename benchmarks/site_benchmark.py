@@ -369,6 +369,9 @@ def markdown(figures: list[Figures]) -> str:
         ("… of which APA and IEEE references (citeproc-py), first build: share of it", lambda f: _share(f.stages[REFERENCES_COLD], f.build_seconds)),
         ("… of which APA and IEEE references, rebuild: from the cache", lambda f: _share(f.stages[REFERENCES_WARM], f.rebuild_seconds)),
         ("… of which RIS records", lambda f: _share(f.stages[RIS], f.rebuild_seconds)),
+        ("… of which addition dates (one git log)", lambda f: _share(f.stages[DATES], f.rebuild_seconds)),
+        ("… of which Atom feeds (collection and every node)", lambda f: _share(f.stages[FEEDS], f.rebuild_seconds)),
+        ("… of which node charts and source counts", lambda f: _share(f.stages[NODES], f.rebuild_seconds)),
         ("MkDocs build of the same pages: site search / theme's lunr search", lambda f: f"{f.site_mkdocs_seconds:.1f} s / {f.lunr_mkdocs_seconds:.1f} s"),
         ("Site size", lambda f: f"{_mb(f.site_bytes)} in {f.site_files:,} files"),
         ("Search index on disk: site search (Pagefind)", lambda f: f"{_mb(f.pagefind_bytes)} in {f.pagefind_files:,} files"),
@@ -410,8 +413,8 @@ def markdown(figures: list[Figures]) -> str:
             "citeproc-py's version and the site's formatting; the first build renders them all (over "
             "two processes), a rebuild renders only the references of records that changed. The "
             "benchmark deletes the cache, builds, and builds the same records again. The page "
-            "features of issue 12 (related work, references, RIS records) are each timed on their "
-            "own from a loaded collection; their share is of the rebuild, and for the references "
+            "features of issues 12 and 17 (related work, references, RIS records, addition dates, feeds, "
+            "node charts) are each timed on their own from a loaded collection; their share is of the rebuild, and for the references "
             "without a cache, of the first build.",
             "- **Site search against the theme's lunr search**: the same generated pages are built a "
             "second time by MkDocs with the theme's search plugin, and both sites are measured in the "
@@ -424,12 +427,17 @@ def markdown(figures: list[Figures]) -> str:
             "its words need.",
             "- **First query downloads** add up what the browser fetched for it (for lunr, its index "
             "and worker), each file at its gzipped size, as GitHub Pages serves it; Pagefind's index "
-            "files are gzipped already.",
+            "files are gzipped already. Most of it is the same for every query: Pagefind's program "
+            "(its WebAssembly, script and worker) and its list of every indexed page; each word of "
+            "the query then costs the one part of the index that holds it, and each result shown its "
+            "fragment (title, authors, links).",
             "- **Open page → first result** is the measure this page gave before: a fresh browser "
             "opens the home page and types the query into the box at once; it includes loading the "
             "page and the search (for lunr, downloading and building its whole index).",
             "- **Keystroke → results** types the same query again one key at a time, waiting for the "
-            "results of each key before the next, and times each key: results as you type.",
+            "results of each key before the next, and times each key: results as you type. Papers "
+            "with only some of the words are sought once the typing pauses (250 ms), so they are not "
+            "part of a key's time.",
             "- **Explore data** is the one file Explore downloads; the table, facets and counts are "
             "computed in the browser from it.",
             "- **Times in the browser** are wall-clock on a site served from localhost, so they "
@@ -446,7 +454,12 @@ def main() -> None:
     parser.add_argument("--no-real", action="store_true", help="skip the repository's own collection")
     parser.add_argument("--no-write", action="store_true", help="print the figures; leave docs/performance.md alone")
     parser.add_argument("--stages-only", action="store_true", help="time only the page features' stages (no build, no browser)")
+    parser.add_argument("--page-only", action="store_true", help="write docs/performance.md again from the last run's results.json")
     args = parser.parse_args()
+    if args.page_only:
+        saved = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        PAGE.write_text(markdown([Figures(**f) for f in saved]), encoding="utf-8")
+        return
     if args.stages_only:
         for n in args.sizes:
             root = OUT / f"synthetic-{n}"

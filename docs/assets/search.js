@@ -250,6 +250,7 @@
   // Resolves after `ms`, or at once when the reader types again (the caller then finds the
   // query stale): work that can wait for a pause in the typing waits without delaying a key.
   function settle(ms) {
+    if (stale()) return Promise.resolve();  // the reader typed while the results were drawn
     return new Promise(function (resolve) {
       var timer = window.setTimeout(function () { wake = null; resolve(); }, ms);
       wake = function () { window.clearTimeout(timer); wake = null; resolve(); };
