@@ -84,3 +84,19 @@ def test_a_build_keeps_the_cache_under_build_and_a_warm_build_is_identical(tmp_p
     build_site(root, run_mkdocs_build=False, env={})
     warm = {p: p.read_bytes() for p in sorted((root / "build" / "docs").rglob("*")) if p.is_file()}
     assert warm == cold
+
+
+def test_remembered_macros_give_citeproc_pys_own_text(tmp_path: Path, monkeypatch) -> None:
+    """The build remembers each style's macros; a reference must read exactly as citeproc-py's
+    own look-up makes it, in both styles, whichever style was rendered before."""
+    import citeproc.model
+
+    from sitegen.site import references as module
+
+    collection = load_collection(make_tiny_collection(tmp_path))
+    items = [item(paper, collection.taxonomy) for paper in collection.papers]
+    remembered = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
+    monkeypatch.setattr(citeproc.model.CitationStylesElement, "get_macro", module._find_macro)
+    own = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
+    assert remembered == own and all(remembered)
+    assert module._macros, "the build did not use the remembered look-up"
