@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that says nothing when the browser drops a connection it no longer needs:
+    socketserver prints that traceback to stderr from its own thread, where it lands in whatever
+    test runs at that moment (a test of a command's stderr then fails at random)."""
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - the base class's signature
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -126,7 +137,7 @@ class ServedSite:
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The repository's collection built for, and served at, an address under a project path."""
     out = tmp_path_factory.mktemp("served-out")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPath, directory=str(out / "site")))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_SubPath, directory=str(out / "site")))
     url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     built = build(REPO, out, site_url=url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -9,7 +9,6 @@ under its old id (its alias) and renamed later, so it must keep its first date.
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import re
 import shutil
@@ -28,7 +27,7 @@ from sitegen.site.build import gather
 from sitegen.site.feeds import FEED_SIZE
 
 from tests.site.browsing import watching
-from tests.site.conftest import BuiltSite, _Quiet, build, make_tiny_collection
+from tests.site.conftest import BuiltSite, QuietServer, _Quiet, build, make_tiny_collection
 
 ACCENTED_TITLE = "Kleine <Schüler> & große Lehrer: Distillation für Übersetzung"
 ACCENTED = f"""id: grosser2024kleine
@@ -121,7 +120,7 @@ class Addressed:
 def dated_served(dated_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Addressed]:
     """The dated collection built for, and served at, a localhost address."""
     out = tmp_path_factory.mktemp("dated-served")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out / "site")))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out / "site")))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     built = build(dated_root, out, site_url=url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
