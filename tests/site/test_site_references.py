@@ -7,11 +7,13 @@ import json
 import warnings
 from pathlib import Path
 
+import citeproc.model
 from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 from citeproc.source.json import CiteProcJSON
 
 from sitegen.export.csl import item
 from sitegen.pipeline import load_collection
+from sitegen.site import references as module
 from sitegen.site.build import build_site
 from sitegen.site.references import CACHE_FILE, ReferenceCache, cache_key, references, render_references, style
 from tests.site.conftest import make_tiny_collection
@@ -89,10 +91,6 @@ def test_a_build_keeps_the_cache_under_build_and_a_warm_build_is_identical(tmp_p
 def test_remembered_macros_give_citeproc_pys_own_text(tmp_path: Path, monkeypatch) -> None:
     """The build remembers each style's macros; a reference must read exactly as citeproc-py's
     own look-up makes it, in both styles, whichever style was rendered before."""
-    import citeproc.model
-
-    from sitegen.site import references as module
-
     collection = load_collection(make_tiny_collection(tmp_path))
     items = [item(paper, collection.taxonomy) for paper in collection.papers]
     remembered = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
