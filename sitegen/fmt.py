@@ -91,7 +91,9 @@ def _canonical(old: Any, new: Any, path: tuple, one_per_line: set, top: bool = F
         had = old if isinstance(old, list) else []
         node = CommentedSeq(_canonical(had[i] if i < len(had) else None, v, path + (i,), one_per_line) for i, v in enumerate(new))
         # Labels are flow lists wherever they are: the record's own, and those a result's source gives.
-        flow = (path in FLOW_LISTS or (path and path[0] == "taxonomy") or path[-2:-1] == ("taxonomy",)) and path not in one_per_line
+        # So are the fields a checked page was compared on.
+        flow = (path in FLOW_LISTS or (path and path[0] == "taxonomy") or path[-2:-1] == ("taxonomy",)
+                or (len(path) == 3 and path[0] == "checked" and path[2] == "compared")) and path not in one_per_line
         if flow or not new:  # block style cannot write an empty list
             node.fa.set_flow_style()
         else:

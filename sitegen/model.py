@@ -306,26 +306,38 @@ def _check_day(value: Any) -> str:
 
 
 Day = Annotated[str, PlainValidator(_check_day), WithJsonSchema({"type": "string", "format": "date"})]
-PageKind = Literal["arxiv", "publisher", "dblp", "crossref"]
+PageKind = Literal["arxiv", "publisher", "dblp", "crossref", "paper"]
 PAGE_KIND_LABELS: dict[str, str] = {
     "arxiv": "arXiv abstract page",
     "publisher": "proceedings or publisher page",
     "dblp": "dblp entry",
     "crossref": "Crossref record",
+    "paper": "the paper's own text",
 }
+# The fields a checked page can show. A page that showed only some of them names those.
+ComparedField = Literal["title", "authors", "year", "venue", "volume", "number", "pages", "arxiv", "doi"]
 
 
 class CheckedPage(_Strict):
     """One primary page the record was compared with, field by field, on a given day."""
 
     url: Url = Field(description="The page compared: the arXiv abstract page, the proceedings or publisher page, the dblp entry or the Crossref record.")
-    kind: PageKind = Field(description="arxiv, publisher (proceedings or publisher page), dblp or crossref.")
+    kind: PageKind = Field(description="arxiv, publisher (proceedings or publisher page), dblp, crossref, or paper (the paper's PDF or a full-text copy of it).")
     date: Day = Field(description="The day of the comparison, YYYY-MM-DD.")
     via: Optional[NoteText] = Field(None, description="How the page was read when not live at its own address: a stored copy, a mirror, an export.")
+    compared: list[ComparedField] = Field(
+        default_factory=list, max_length=9,
+        description="The fields compared, when the page showed only some (a stored copy without its author line); empty: every field the record has and the page shows.",
+    )
 
     @property
     def label(self) -> str:
         return PAGE_KIND_LABELS[self.kind]
+
+    @property
+    def shows_title_and_authors(self) -> bool:
+        """True unless the page was compared on fields that leave out the title or the authors."""
+        return not self.compared or {"title", "authors"} <= set(self.compared)
 
 
 Score = Annotated[float, PlainValidator(_score), WithJsonSchema({"type": "number"})]

@@ -142,8 +142,11 @@ def tables(collection: Collection, guide: str) -> list[Table]:
     out.append(Table(
         f"## Checked against the paper ({checked_share(papers)})",
         ("Records compared field by field with a primary page: the arXiv abstract page, the "
-         "proceedings or publisher page, the dblp entry or the Crossref record. The others still "
-         "rest on their sources (the seed list, the survey, community lists) only.",),
+         "proceedings or publisher page, the dblp entry, the Crossref record or the paper's own "
+         "text. The others still rest on their sources (the seed list, the survey, community "
+         "lists) only. A page that showed only some fields names them; "
+         f"{sum(any(c.shows_title_and_authors for c in p.checked) for p in checked)} of the "
+         f"{len(checked)} records were compared on both title and authors.",),
         ("page", "records"),
         tuple((PAGE_KIND_LABELS[kind], sum(any(c.kind == kind for c in p.checked) for p in checked)) for kind in PAGE_KIND_LABELS if kinds[kind]),
         right=(1,),
@@ -151,7 +154,7 @@ def tables(collection: Collection, guide: str) -> list[Table]:
     out.append(Table(
         "### Records checked", (),
         ("record", "pages compared", "last checked"),
-        tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind], c.url) for c in p.checked)), max(c.date for c in p.checked))
+        tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind] + (f" ({', '.join(c.compared)})" if c.compared else ""), c.url) for c in p.checked)), max(c.date for c in p.checked))
               for p in checked),
     ))
 

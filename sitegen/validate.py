@@ -28,7 +28,8 @@ _TYPES_FOR_KIND = {
     "report": ("techreport",),
 }
 
-# Where each kind of checked page lives; a publisher page is anywhere else.
+# Where each kind of checked page lives; a publisher page is anywhere else. The paper's own
+# text (its PDF, or a full-text copy) may be on arXiv or anywhere else, never dblp or Crossref.
 _KIND_HOSTS = {
     "arxiv": ("arxiv.org",),
     "dblp": ("dblp.org", "dblp.uni-trier.de", "dblp.dagstuhl.de"),
@@ -88,7 +89,7 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
         problems.append(doc.problem(("title",), f"title: {message}", severity="warning"))
     for i, page in enumerate(paper.checked):
         found = _host_kind(page.url)
-        if found != page.kind:
+        if found != page.kind and not (page.kind == "paper" and found in ("publisher", "arxiv")):
             problems.append(doc.problem(("checked", i, "kind"), f"checked[{i}].kind: '{page.kind}' does not fit {page.url} (a {found} address); give the page's own address in url, and a mirror or copy under via"))
     for name in ("aliases", "distinct_from"):
         for i, other in enumerate(getattr(paper, name)):

@@ -45,7 +45,7 @@ def test_a_checked_record_is_valid(collection: Path, cli) -> None:
     "before, after, message",
     [
         pytest.param("kind: publisher", "kind: web",
-                     "14:11: error: checked[0].kind: 'web' is not one of arxiv, publisher, dblp, crossref", id="unknown_kind"),
+                     "14:11: error: checked[0].kind: 'web' is not one of arxiv, publisher, dblp, crossref, paper", id="unknown_kind"),
         pytest.param("date: 2024-05-01", "date: 2024-13-01",
                      "15:11: error: checked[0].date: '2024-13-01' is not a day of the calendar", id="impossible_day"),
         pytest.param("date: 2024-05-01", "date: 1 May 2024",
@@ -68,6 +68,13 @@ def test_a_checked_record_is_valid(collection: Path, cli) -> None:
                      "  - url: https://dblp.org/rec/conf/cvpr/Smith20",
                      "14:11: error: checked[0].kind: 'publisher' does not fit https://dblp.org/rec/conf/cvpr/Smith20 (a dblp address); "
                      "give the page's own address in url, and a mirror or copy under via", id="dblp_entry_called_a_publisher_page"),
+        pytest.param("  - url: https://openaccess.thecvf.com/content_CVPR_2020/html/Smith_A_Good_Record_CVPR_2020_paper.html\n    kind: publisher",
+                     "  - url: https://dblp.org/rec/conf/cvpr/Smith20\n    kind: paper",
+                     "14:11: error: checked[0].kind: 'paper' does not fit https://dblp.org/rec/conf/cvpr/Smith20 (a dblp address); "
+                     "give the page's own address in url, and a mirror or copy under via", id="dblp_entry_called_the_paper"),
+        pytest.param("kind: publisher", "kind: publisher\n    compared: [title, abstract]",
+                     "15:23: error: checked[0].compared[1]: 'abstract' is not one of title, authors, year, venue, volume, number, pages, arxiv, doi",
+                     id="unknown_compared_field"),
         pytest.param(GOOD[GOOD.index("checked:"):], "checked: https://arxiv.org/abs/1503.02531\n",
                      "12:10: error: checked: expected a list, got text 'https://arxiv.org/abs/1503.02531'", id="a_link_instead_of_a_list"),
     ],
@@ -83,6 +90,30 @@ def test_bad_checked_entries(collection: Path, cli, before: str, after: str, mes
 def test_a_mirror_is_named_under_via(collection: Path, cli) -> None:
     _write(GOOD.replace("kind: publisher", "kind: publisher\n    via: stored copy seen through a library proxy"))
     assert cli("check", "--strict", "papers/smith2020good.yaml").code == 0
+
+
+def test_the_papers_own_text_and_a_partial_comparison_are_recorded(collection: Path, cli) -> None:
+    """A stored arXiv page without its author line is named with the fields it showed; the
+    paper's text, read from a copy, is a page of its own kind."""
+    _write(GOOD.replace(
+        "  - url: https://openaccess.thecvf.com/content_CVPR_2020/html/Smith_A_Good_Record_CVPR_2020_paper.html\n    kind: publisher\n",
+        "  - url: https://arxiv.org/abs/2001.00001\n    kind: arxiv\n    compared: [title, year]\n",
+    ) + "  - url: https://example.org/papers/cvpr2020/smith.txt\n    kind: paper\n    date: 2024-05-01\n    via: a text copy of the CVPR PDF\n")
+    assert cli("check", "--strict", "papers/smith2020good.yaml").code == 0
+    assert cli("fmt", "papers/smith2020good.yaml").code == 0
+    text = Path("papers/smith2020good.yaml").read_text(encoding="utf-8")
+    assert "    date: '2024-05-01'\n    compared: [title, year]\n" in text
+    loaded = load_collection(Path("."))
+    report = audit(loaded)
+    assert "1 of the 1 records were compared on both title and authors" in report
+    assert ("| `smith2020good` | [arXiv abstract page (title, year)](https://arxiv.org/abs/2001.00001), "
+            "[the paper's own text](https://example.org/papers/cvpr2020/smith.txt) | 2024-05-01 |") in report
+
+
+def test_a_record_compared_only_on_its_title_is_counted_apart(collection: Path) -> None:
+    _write(GOOD.replace("    kind: publisher\n", "    kind: publisher\n    compared: [title]\n"))
+    report = audit(load_collection(Path(".")))
+    assert "0 of the 1 records were compared on both title and authors" in report
 
 
 def test_fmt_writes_the_day_quoted_and_in_key_order(collection: Path, cli) -> None:
