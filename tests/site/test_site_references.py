@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import citeproc.model
+import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 from citeproc.source.json import CiteProcJSON
 
@@ -88,13 +89,39 @@ def test_a_build_keeps_the_cache_under_build_and_a_warm_build_is_identical(tmp_p
     assert warm == cold
 
 
-def test_remembered_macros_give_citeproc_pys_own_text(tmp_path: Path, monkeypatch) -> None:
-    """The build remembers each style's macros; a reference must read exactly as citeproc-py's
-    own look-up makes it, in both styles, whichever style was rendered before."""
+def test_remembered_look_ups_give_citeproc_pys_own_text(tmp_path: Path, monkeypatch) -> None:
+    """The build remembers each style's macros, terms, layouts and which elements call a
+    variable; a reference must read exactly as citeproc-py's own look-ups make it, in both
+    styles, whichever style was rendered before."""
     collection = load_collection(make_tiny_collection(tmp_path))
     items = [item(paper, collection.taxonomy) for paper in collection.papers]
     remembered = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
     monkeypatch.setattr(citeproc.model.CitationStylesElement, "get_macro", module._find_macro)
+    monkeypatch.setattr(citeproc.model.Locale, "get_term", module._own["term"])
+    monkeypatch.setattr(citeproc.model.Parent, "calls_variable", module._own["parent calls"])
+    monkeypatch.setattr(citeproc.model.Text, "calls_variable", module._own["text calls"])
+    monkeypatch.setattr(citeproc.model.CitationStylesElement, "get_layout", module._own["layout"])
     own = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
     assert remembered == own and all(remembered)
-    assert module._macros, "the build did not use the remembered look-up"
+    assert module._macros, "the build did not use the remembered macros"
+    kinds = {key[0] for key in module._answers}
+    assert kinds == {"term", "parent calls", "text calls", "layout"}, kinds
+
+
+@pytest.mark.parametrize("name", [name for name, _ in module.STYLES])
+def test_a_remembered_term_is_the_locales_own_for_every_name_and_form(name: str) -> None:
+    """Terms differ by form ('page' long, 'p.' short) and some exist in one form only: each
+    (name, form) is remembered apart, and a missing one stays missing."""
+    style = module.style(name)
+    for locale in style.root.locales:
+        for term_name in ("page", "editor", "and", "et-al", "accessed", "no date", "in", "no such term"):
+            for form in (None, "short", "verb", "verb-short", "symbol"):
+                try:
+                    own = module._own["term"](locale, term_name, form)
+                except IndexError:
+                    own = IndexError
+                try:
+                    remembered = module._remembered_term(locale, term_name, form)
+                except IndexError:
+                    remembered = IndexError
+                assert remembered is own or remembered == own, (term_name, form)
