@@ -27,7 +27,7 @@ from sitegen.site.index import SiteIndex
 from sitegen.site.meta import with_description
 from sitegen.site.mkdocs_run import run_mkdocs
 from sitegen.site.pages import generated_pages
-from sitegen.site.references import CACHE_FILE as REFERENCE_CACHE, ReferenceCache
+from sitegen.site.references import CACHE_FILE as REFERENCE_CACHE, ReferenceCache, start_references
 from sitegen.sources import read_candidates, read_lists
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
@@ -81,18 +81,24 @@ def gather(
         files[path] = data
 
     lists = read_lists(root, collection.taxonomy)
-    for page in generated_pages(index, renderer, downloads, read_candidates(root), lists, reference_cache):
-        add(page.source, page.text.encode("utf-8"), "templates")
-    for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.ris_by_node.values(), *downloads.by_paper):
-        add(download.path, download.data, "downloads")
-    for path, data in feed_files(index).items():
-        add(path, data, "feeds")
-    add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
-    add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
-    for path, document in search_documents(index, renderer).items():
-        add(path, document, "search")
-    for path, data in terms(index).items():
-        add(path, data, "search")
+    # The references render in other processes while everything else is made; the paper
+    # pages, which show them, come last.
+    references = start_references(index.papers, index.taxonomy, reference_cache)
+    try:
+        for download in (*downloads.whole, *downloads.results, *downloads.by_node, *downloads.ris_by_node.values(), *downloads.by_paper):
+            add(download.path, download.data, "downloads")
+        for path, data in feed_files(index).items():
+            add(path, data, "feeds")
+        add(urls.EXPLORE_DATA, explore_json(index).encode("utf-8"), "explore")
+        add(urls.EXPLORE_BIBTEX, explore_bibtex_json(downloads).encode("utf-8"), "explore")
+        for path, document in search_documents(index, renderer).items():
+            add(path, document, "search")
+        for path, data in terms(index).items():
+            add(path, data, "search")
+        for page in generated_pages(index, renderer, downloads, read_candidates(root), lists, references):
+            add(page.source, page.text.encode("utf-8"), "templates")
+    finally:
+        references.close()
     hand_written = project / HAND_WRITTEN
     for path in sorted(p for p in hand_written.rglob("*") if p.is_file()):
         relative = path.relative_to(hand_written).as_posix()

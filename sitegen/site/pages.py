@@ -21,7 +21,7 @@ from sitegen.site.index import SiteIndex, newest_first
 from sitegen.site.meta import citation_tags, paper_description
 from sitegen.site.people import Person
 from sitegen.site.related import related_work
-from sitegen.site.references import ReferenceCache, render_references
+from sitegen.site.references import PendingReferences, start_references
 from sitegen.site.render import Page, Renderer
 from sitegen.site.results import ResultsIndex
 from sitegen.sources import Candidate, PaperList
@@ -32,16 +32,17 @@ COAUTHORS = 12
 
 def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads,
                     candidates: list[Candidate] | None = None, lists: dict[str, PaperList] | None = None,
-                    reference_cache: ReferenceCache | None = None) -> list[Page]:
-    """All pages, in a fixed order (the formatted references taken from `reference_cache` where
-    it has them)."""
+                    references: PendingReferences | None = None) -> list[Page]:
+    """All pages, in a fixed order. The paper pages are made last, with the formatted
+    references that `references` (`start_references`) renders meanwhile in other processes."""
     results = ResultsIndex.build(index)
-    return [
+    before = [
         home(index, renderer),
         renderer.page("explore.md.j2", urls.EXPLORE),
         renderer.page("taxonomy.md.j2", urls.TAXONOMY),
         *node_pages(index, renderer),
-        *paper_pages(index, renderer, downloads, results, reference_cache),
+    ]
+    after = [
         *retired_pages(index, renderer),
         authors_page(index, renderer),
         *author_pages(index, renderer),
@@ -55,6 +56,8 @@ def generated_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads,
         wanted_page(renderer, candidates or [], lists or {}),
         *audit_page(index),
     ]
+    formatted = (references or start_references(index.papers, index.taxonomy)).result()
+    return [*before, *paper_pages(index, renderer, downloads, results, formatted), *after]
 
 
 def home(index: SiteIndex, renderer: Renderer) -> Page:
@@ -96,9 +99,8 @@ def node_shape(index: SiteIndex, node_id: str, papers: list[Paper]) -> tuple[Mar
 
 
 def paper_pages(index: SiteIndex, renderer: Renderer, downloads: Downloads, results: ResultsIndex,
-                reference_cache: ReferenceCache | None = None) -> Iterator[Page]:
+                references: dict[str, list[tuple[str, str]]]) -> Iterator[Page]:
     related = related_work(index)
-    references = render_references(index.papers, index.taxonomy, reference_cache)
     for paper in index.papers:
         links = [
             (label, href)

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import re
 import warnings
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib.metadata import version
@@ -179,26 +179,57 @@ def _render_batch(jobs: list[tuple[dict, str]]) -> list[str]:
     return [formatted(csl_item, name) for csl_item, name in jobs]
 
 
-def _render(jobs: list[tuple[dict, str]], pool_from: int) -> list[str]:
-    """`formatted` for each (item, style) job, in order; over WORKERS processes when there are
-    many. Each job is rendered alone, so where it runs cannot change its text."""
-    if len(jobs) < pool_from or WORKERS < 2:
-        return _render_batch(jobs)
-    size = -(-len(jobs) // (WORKERS * 8))  # a few batches a process, so that neither waits long for the other
-    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    # 'spawn': a fresh interpreter, never a fork of a process that may run threads (a served test site).
-    try:
-        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return [text for batch in pool.map(_render_batch, batches) for text in batch]
-    except BrokenProcessPool:  # a script calling the build without `if __name__ == "__main__":` cannot spawn
-        return _render_batch(jobs)
+class PendingReferences:
+    """References being rendered: started by `start_references`, which returns at once, so that
+    the build can make its other pages while two processes render; `result` waits for them.
+    `close` stops the processes when the build ends before it asked (an error on the way)."""
+
+    def __init__(self, keyed: dict[str, list[tuple[str, str]]], cache: ReferenceCache,
+                 missing: dict[str, tuple[dict, str]], pool_from: int):
+        self.keyed, self.cache, self.missing = keyed, cache, missing
+        self.pool: ProcessPoolExecutor | None = None
+        self.batches: list[list[tuple[dict, str]]] = []
+        self.futures: list = []
+        jobs = list(missing.values())
+        if len(jobs) >= pool_from and WORKERS >= 2:
+            size = -(-len(jobs) // (WORKERS * 8))  # a few batches a process, so that neither waits long for the other
+            self.batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+            # 'spawn': a fresh interpreter, never a fork of a process that may run threads (a served test site).
+            self.pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+            try:
+                self.futures = [self.pool.submit(_render_batch, batch) for batch in self.batches]
+            except (BrokenProcessPool, RuntimeError):  # no processes to be had: render here when asked
+                self.close()
+                self.futures = []
+
+    def _texts(self) -> list[str]:
+        if not self.futures:
+            return _render_batch(list(self.missing.values()))
+        try:
+            return [text for future in self.futures for text in future.result()]
+        except (BrokenProcessPool, CancelledError):
+            # A script calling the build without `if __name__ == "__main__":` cannot spawn; a
+            # closed start has nothing left running. Either way the text is made here.
+            return _render_batch(list(self.missing.values()))
+        finally:
+            self.close()
+
+    def result(self) -> dict[str, list[tuple[str, str]]]:
+        """Paper id -> (style label, reference) for each style of STYLES."""
+        self.cache.used.update(zip(self.missing, self._texts()))
+        self.missing = {}
+        return {pid: [(label, self.cache.used[key]) for label, key in pairs] for pid, pairs in self.keyed.items()}
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
-def render_references(
+def start_references(
     papers: Iterable[Paper], taxonomy: Taxonomy, cache: ReferenceCache | None = None, pool_from: int = POOL_FROM
-) -> dict[str, list[tuple[str, str]]]:
-    """Paper id -> (style label, reference) for each style of STYLES: the same text as
-    `references`, taken from `cache` where it has it (the cache then holds what was used)."""
+) -> PendingReferences:
+    """Start rendering the references `render_references` gives, taking from `cache` what it has."""
     cache = cache or ReferenceCache(None)
     keyed: dict[str, list[tuple[str, str]]] = {}  # paper id -> (label, key)
     missing: dict[str, tuple[dict, str]] = {}
@@ -212,5 +243,12 @@ def render_references(
                 cache.used[key] = cache.known[key]
             else:
                 missing[key] = (csl_item, name)
-    cache.used.update(zip(missing, _render(list(missing.values()), pool_from)))
-    return {pid: [(label, cache.used[key]) for label, key in pairs] for pid, pairs in keyed.items()}
+    return PendingReferences(keyed, cache, missing, pool_from)
+
+
+def render_references(
+    papers: Iterable[Paper], taxonomy: Taxonomy, cache: ReferenceCache | None = None, pool_from: int = POOL_FROM
+) -> dict[str, list[tuple[str, str]]]:
+    """Paper id -> (style label, reference) for each style of STYLES: the same text as
+    `references`, taken from `cache` where it has it (the cache then holds what was used)."""
+    return start_references(papers, taxonomy, cache, pool_from).result()

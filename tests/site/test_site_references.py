@@ -16,7 +16,7 @@ from sitegen.export.csl import item
 from sitegen.pipeline import load_collection
 from sitegen.site import references as module
 from sitegen.site.build import build_site
-from sitegen.site.references import CACHE_FILE, ReferenceCache, cache_key, references, render_references, style
+from sitegen.site.references import CACHE_FILE, ReferenceCache, cache_key, references, render_references, start_references, style
 from tests.site.conftest import make_tiny_collection
 
 
@@ -125,3 +125,15 @@ def test_a_remembered_term_is_the_locales_own_for_every_name_and_form(name: str)
                 except IndexError:
                     remembered = IndexError
                 assert remembered is own or remembered == own, (term_name, form)
+
+
+def test_references_started_and_closed_early_still_read_the_same(tmp_path: Path) -> None:
+    """A build that stops on an error closes the processes it started; asked afterwards, the
+    references are made in this process, with the same text."""
+    collection = load_collection(make_tiny_collection(tmp_path))
+    alone = {paper.id: references(paper, collection.taxonomy) for paper in collection.papers}
+    pending = start_references(collection.papers, collection.taxonomy, pool_from=1)
+    pending.close()
+    assert pending.result() == alone
+    started = start_references(collection.papers, collection.taxonomy, pool_from=1)
+    assert started.result() == alone
