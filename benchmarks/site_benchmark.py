@@ -24,6 +24,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -88,6 +89,8 @@ class Figures:
     explore_ready_seconds: float
     facet_click_seconds: float
     stages: dict[str, float] = field(default_factory=dict)  # seconds of each stage STAGES times
+    short_query: str = ""  # two words of the same title, typed the same way: a reader's usual query
+    short_query_bytes: int = 0
 
 
 def _size(folder: Path) -> tuple[int, int]:
@@ -327,6 +330,7 @@ def measure(name: str, root: Path, out: Path) -> Figures:
     lunr_index = out / "site-lunr" / "search" / "search_index.json"
     explore = site / urls.EXPLORE_DATA
     query = collection.papers[len(collection.papers) // 2].title
+    short_query = " ".join([word for word in re.findall(r"\w+", query) if len(word) > 3][:2])
     axis = collection.taxonomy.axis_ids[0]
     node = next(n for n in collection.taxonomy.axis_node_ids(axis) if any(n in p.all_labels for p in collection.papers))
     with sync_playwright() as playwright:
@@ -336,6 +340,7 @@ def measure(name: str, root: Path, out: Path) -> Figures:
             lunr_open = _open_to_result(browser, base, query, "input.md-search__input", LUNR_SHOWN)
         with _Served(site) as base:
             first, first_bytes, keystrokes = _site_search(browser, base, query)
+            _, short_bytes, _ = _site_search(browser, base, short_query)
             site_open = _open_to_result(browser, base, query, "#kd-search-input", PANEL_SHOWN)
             ready, click = _explore_times(browser, base, axis, node)
         browser.close()
@@ -346,7 +351,7 @@ def measure(name: str, root: Path, out: Path) -> Figures:
         round(first, 3), first_bytes, round(lunr_first, 3), lunr_bytes, round(site_open, 2), round(lunr_open, 2),
         round(statistics.median(keystrokes), 1), round(max(keystrokes), 1),
         explore.stat().st_size, _gzip_size(explore), round(ready, 2), round(click, 2),
-        feature_stages(root, out),
+        feature_stages(root, out), short_query, short_bytes,
     )
 
 
@@ -366,8 +371,8 @@ def markdown(figures: list[Figures]) -> str:
         ("Build time, rebuild of the same records (reference cache)", lambda f: f"{f.rebuild_seconds:.1f} s"),
         ("… of which the search stage (documents and Pagefind index)", lambda f: f"{f.search_stage_seconds:.1f} s ({100 * f.search_stage_seconds / f.rebuild_seconds:.0f} %)"),
         ("… of which related work (every paper page)", lambda f: _share(f.stages[RELATED], f.rebuild_seconds)),
-        ("… APA and IEEE references (citeproc-py), first build: rendered alone, two processes", lambda f: _share(f.stages[REFERENCES_COLD], f.build_seconds)),
-        ("… APA and IEEE references, first build: what they add to it (first build − rebuild)", lambda f: _share(f.build_seconds - f.rebuild_seconds, f.build_seconds)),
+        ("… of which APA and IEEE references (citeproc-py), first build: rendered alone, two processes", lambda f: _share(f.stages[REFERENCES_COLD], f.build_seconds)),
+        ("… of which APA and IEEE references, first build: what they add to it (first build − rebuild)", lambda f: _share(f.build_seconds - f.rebuild_seconds, f.build_seconds)),
         ("… of which APA and IEEE references, rebuild: from the cache", lambda f: _share(f.stages[REFERENCES_WARM], f.rebuild_seconds)),
         ("… of which RIS records", lambda f: _share(f.stages[RIS], f.rebuild_seconds)),
         ("… of which addition dates (one git log)", lambda f: _share(f.stages[DATES], f.rebuild_seconds)),
@@ -380,6 +385,7 @@ def markdown(figures: list[Figures]) -> str:
         ("First query, last key → first results: site search", lambda f: f"{1000 * f.first_query_seconds:.0f} ms"),
         ("First query, last key → first results: theme's lunr", lambda f: f"{1000 * f.lunr_first_query_seconds:.0f} ms"),
         ("First query downloads (gzipped): site search / lunr", lambda f: f"{_mb(f.first_query_bytes)} / {_mb(f.lunr_first_query_bytes)}"),
+        ("First query downloads (gzipped), site search, two of the title's words", lambda f: _mb(f.short_query_bytes) if f.short_query_bytes else "not measured"),
         ("Open page → first result, query typed at once: site search / lunr", lambda f: f"{f.open_to_result_seconds:.2f} s / {f.lunr_open_to_result_seconds:.2f} s"),
         ("Keystroke → results, site search: median / slowest", lambda f: f"{f.keystroke_median_ms:.0f} ms / {f.keystroke_max_ms:.0f} ms"),
         ("Explore data (gzipped)", lambda f: f"{_mb(f.explore_bytes)} ({_mb(f.explore_gzip_bytes)})"),
