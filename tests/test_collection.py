@@ -129,3 +129,21 @@ def test_the_survey_results_where_the_survey_contradicts_itself_carry_a_doubt(re
         for result in paper.results:
             if gain_disagrees(result, metric):
                 assert any("gain" in d for d in result.doubts), paper.id
+
+
+def test_no_record_of_the_survey_is_held_as_a_preprint_where_the_survey_names_a_venue(real: Collection) -> None:
+    """A work the survey cites from a conference or journal is not listed as an arXiv preprint,
+    unless a correction says, with its evidence, why the venue is arXiv (e.g. a withdrawn submission)."""
+    with (ROOT / "sources" / "survey" / "references.tsv").open(encoding="utf-8", newline="") as f:
+        cited = {row["key"]: row["reference_text"] for row in csv.DictReader(f, delimiter="\t")}
+    held = []
+    for paper in real.papers:
+        venue = real.taxonomy.venues.get(paper.venue) if paper.venue else None
+        if venue is None or venue.kind != "preprint" or not (paper.sources and paper.sources.survey):
+            continue
+        # Only a correction that moved the record off a published venue argues the point.
+        argued = any(c.field == "venue" and c.now == paper.venue and c.was in real.taxonomy.venues
+                     and real.taxonomy.venues[c.was].kind != "preprint" and c.source for c in paper.corrections)
+        if "arxiv" not in cited[paper.sources.survey].lower() and not argued:
+            held.append((paper.id, cited[paper.sources.survey]))
+    assert held == []

@@ -38,3 +38,32 @@ def test_every_entry_of_each_list_is_accounted_for(cli, name, file, entries, mat
         f"out of scope {out_of_scope}, unreadable 0; 0 probable duplicates to check; 0 records of the collection enriched"
     ) in summary
     assert matched + candidate + not_paper + out_of_scope == entries
+
+
+@pytest.mark.skipif(not LISTS.is_dir(), reason="the community lists are not beside this checkout (../shared/lists)")
+def test_no_record_is_held_as_a_preprint_where_its_list_names_a_venue() -> None:
+    """Where a list's line names a conference or journal (by the short name venues.yaml knows,
+    e.g. 'ICLR 2020'), the record is not left an arXiv preprint, unless a correction of its
+    venue says with its evidence why (a withdrawn submission, say)."""
+    import re
+
+    from sitegen.pipeline import load_collection
+
+    real = load_collection(REPO)
+    files = {name: (LISTS / file).read_text(encoding="utf-8").splitlines() for name, file, *_ in EXPECTED}
+    published = [v for v in real.taxonomy.venues.values() if v.kind != "preprint"]
+    names = re.compile(r"\b(" + "|".join(sorted({re.escape(v.short) for v in published}, key=len, reverse=True)) + r")\s+(19|20)\d\d\b")
+    held = []
+    for paper in real.papers:
+        venue = real.taxonomy.venues.get(paper.venue) if paper.venue else None
+        if venue is None or venue.kind != "preprint" or not paper.sources:
+            continue
+        # Only a correction that moved the record off a published venue argues the point.
+        argued = any(c.field == "venue" and c.now == paper.venue and c.was in real.taxonomy.venues
+                     and real.taxonomy.venues[c.was].kind != "preprint" and c.source for c in paper.corrections)
+        for source in paper.sources.lists:
+            line = files[source.list][source.line - 1]
+            found = names.search(line)
+            if found and not argued:
+                held.append((paper.id, source.list, source.line, found.group(0)))
+    assert held == []
