@@ -79,6 +79,9 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
         problems.append(doc.problem(("type",), "type 'techreport' needs an institution"))
     if paper.type == "book" and not paper.publisher:
         problems.append(doc.problem(("type",), "type 'book' needs a publisher"))
+    if paper.type in ("inproceedings", "incollection", "book") and paper.volume and paper.number:
+        problems.append(doc.problem(("number",), f"number: BibTeX's styles refuse both volume and number in {'an' if paper.type[0] in 'aeiou' else 'a'} {paper.type} "
+                                    "(\"can't use both volume and number fields\"); keep the volume", severity="warning"))
     if paper.scope == "core" and not paper.all_labels:
         problems.append(doc.problem(("scope",), "a core record needs at least one taxonomy label (or scope: related)"))
     problems += _axis_problems(paper, doc, taxonomy)

@@ -241,6 +241,16 @@ def test_bad_records_are_reported_with_file_and_line(collection: Path, cli, name
     assert "Traceback" not in result.err
 
 
+def test_volume_and_number_in_proceedings_are_a_warning_that_strict_refuses(collection: Path, cli) -> None:
+    """BibTeX's standard styles print a warning for both in an @inproceedings: the export would
+    not compile cleanly, so check says so before a maintainer looks."""
+    _write(collection, "smith2020good.yaml", GOOD + "volume: '34'\nnumber: '04'\n")
+    expected = ("papers/smith2020good.yaml:14:9: warning: number: BibTeX's styles refuse both volume and number in an inproceedings "
+                "(\"can't use both volume and number fields\"); keep the volume\n")
+    assert (cli("check").code, cli("check").out) == (0, expected)
+    assert (cli("check", "--strict").code, cli("check", "--strict").out) == (1, expected)
+
+
 def test_two_records_with_one_id(collection: Path, cli) -> None:
     _write(collection, "smith2020good.yaml", GOOD)
     _write(collection, "smith2020good-2.yaml", GOOD)
