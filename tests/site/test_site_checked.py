@@ -15,8 +15,8 @@ def test_paper_page_names_the_pages_it_was_checked_against_and_on_what(tiny_site
     text = _page(tiny_site, urls.paper("hostile2020script"))
     assert (
         '<dd class="kd-checked" data-search-exclude>against <a href="https://example.org/paper?a=1&amp;b=&#34;2&#34;'
-        '&#39;&gt;&lt;script&gt;alert(5)&lt;/script&gt;" rel="noopener">proceedings or publisher page</a> (2024-05-01), '
-        '<a href="https://arxiv.org/abs/2001.00001" rel="noopener">arXiv abstract page</a> (title, year; 2024-05-02)</dd>'
+        '&#39;&gt;&lt;script&gt;alert(5)&lt;/script&gt;" rel="nofollow noopener">proceedings or publisher page</a> (2024-05-01), '
+        '<a href="https://arxiv.org/abs/2001.00001" rel="nofollow noopener">arXiv abstract page</a> (title, year; 2024-05-02)</dd>'
     ) in text
     assert "<script>alert(5)" not in text
 
