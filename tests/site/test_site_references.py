@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import citeproc.model
+import citeproc.source
 import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 from citeproc.source.json import CiteProcJSON
@@ -91,7 +92,7 @@ def test_a_build_keeps_the_cache_under_build_and_a_warm_build_is_identical(tmp_p
 
 def test_remembered_look_ups_give_citeproc_pys_own_text(tmp_path: Path, monkeypatch) -> None:
     """The build remembers each style's macros, terms, layouts and which elements call a
-    variable; a reference must read exactly as citeproc-py's own look-ups make it, in both
+    variable, and each item its reference; a reference must read exactly as citeproc-py's own look-ups make it, in both
     styles, whichever style was rendered before."""
     collection = load_collection(make_tiny_collection(tmp_path))
     items = [item(paper, collection.taxonomy) for paper in collection.papers]
@@ -101,6 +102,7 @@ def test_remembered_look_ups_give_citeproc_pys_own_text(tmp_path: Path, monkeypa
     monkeypatch.setattr(citeproc.model.Parent, "calls_variable", module._own["parent calls"])
     monkeypatch.setattr(citeproc.model.Text, "calls_variable", module._own["text calls"])
     monkeypatch.setattr(citeproc.model.CitationStylesElement, "get_layout", module._own["layout"])
+    monkeypatch.setattr(citeproc.source.CitationItem, "reference", module._own["reference"])
     own = [module.formatted(csl_item, name) for csl_item in items for name, _ in module.STYLES]
     assert remembered == own and all(remembered)
     assert module._macros, "the build did not use the remembered macros"
