@@ -147,3 +147,13 @@ def test_no_record_of_the_survey_is_held_as_a_preprint_where_the_survey_names_a_
         if "arxiv" not in cited[paper.sources.survey].lower() and not argued:
             held.append((paper.id, cited[paper.sources.survey]))
     assert held == []
+
+
+def test_every_record_without_a_link_logs_what_was_looked_for(real: Collection) -> None:
+    """A record with no landing page, PDF, arXiv id or DOI is a case to finish: its doubts say
+    what was searched or which candidate was seen, so the next curator does not start over."""
+    import re
+
+    said = re.compile(r"look-?ups?|search|candidate", re.IGNORECASE)
+    silent = [p.id for p in real.papers if not (p.url or p.pdf or p.arxiv or p.doi) and not any(said.search(d) for d in p.doubts)]
+    assert silent == []
