@@ -80,7 +80,7 @@ _own = {
     "layout": citeproc.model.CitationStylesElement.get_layout,
 }
 _answers: dict[tuple, object] = {}
-_NO_TERM = object()
+_MISSING = object()
 
 
 def _remembered_term(locale, name, form=None, zero_padded=False):
@@ -90,8 +90,8 @@ def _remembered_term(locale, name, form=None, zero_padded=False):
         try:
             term = _answers[key] = _own["term"](locale, name, form, zero_padded)
         except IndexError:  # citeproc-py's "no such term in this locale": the caller tries the next
-            term = _answers[key] = _NO_TERM
-    if term is _NO_TERM:
+            term = _answers[key] = _MISSING
+    if term is _MISSING:
         raise IndexError(name)
     return term
 
@@ -99,8 +99,8 @@ def _remembered_term(locale, name, form=None, zero_padded=False):
 def _remembering(what: str):
     def remembered(element):
         key = (what, element)
-        answer = _answers.get(key, _NO_TERM)
-        if answer is _NO_TERM:
+        answer = _answers.get(key, _MISSING)
+        if answer is _MISSING:
             answer = _answers[key] = _own[what](element)
         return answer
 
@@ -206,16 +206,15 @@ class PendingReferences:
                  missing: dict[str, tuple[dict, str]], pool_from: int):
         self.keyed, self.cache, self.missing = keyed, cache, missing
         self.pool: ProcessPoolExecutor | None = None
-        self.batches: list[list[tuple[dict, str]]] = []
         self.futures: list = []
         jobs = list(missing.values())
         if len(jobs) >= pool_from and WORKERS >= 2:
             size = -(-len(jobs) // (WORKERS * 8))  # a few batches a process, so that neither waits long for the other
-            self.batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+            batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
             # 'spawn': a fresh interpreter, never a fork of a process that may run threads (a served test site).
             self.pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
             try:
-                self.futures = [self.pool.submit(_render_batch, batch) for batch in self.batches]
+                self.futures = [self.pool.submit(_render_batch, batch) for batch in batches]
             except (BrokenProcessPool, RuntimeError):  # no processes to be had: render here when asked
                 self.close()
                 self.futures = []
