@@ -80,18 +80,19 @@ _own = {
     "layout": citeproc.model.CitationStylesElement.get_layout,
 }
 _answers: dict[tuple, object] = {}
-_MISSING = object()
+_MISSING = object()  # not asked yet
+_NO_TERM = object()  # asked: the locale has no such term
 
 
 def _remembered_term(locale, name, form=None, zero_padded=False):
     key = ("term", locale, name, form, zero_padded)
-    term = _answers.get(key)
-    if term is None:
+    term = _answers.get(key, _MISSING)
+    if term is _MISSING:
         try:
             term = _answers[key] = _own["term"](locale, name, form, zero_padded)
         except IndexError:  # citeproc-py's "no such term in this locale": the caller tries the next
-            term = _answers[key] = _MISSING
-    if term is _MISSING:
+            term = _answers[key] = _NO_TERM
+    if term is _NO_TERM:
         raise IndexError(name)
     return term
 
