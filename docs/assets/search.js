@@ -7,8 +7,9 @@
  * the words last, marked as such. Words such as
  * "of" and "the" are left out of a query; Pagefind stems words ("distil" finds distillation);
  * a word that is no word of the collection is read as the nearest one in its vocabulary,
- * within one or two typing slips. Kinds, topics and years are asked for by adding a marker
- * word to the query (search.py says why).
+ * within one or two typing slips. Topics and years are asked for by adding a marker word to
+ * the query (search.py says why); which results are entries or site pages rather than papers,
+ * the kinds file beside the terms file says (Pagefind's ids of those few documents).
  *
  * Everything loads from this site, once the page is idle. Text from the index is only ever
  * set as textContent, and links only ever point to http(s) addresses.
@@ -26,6 +27,10 @@
   // re-ordering 24 put the first results 0.7-1 s after the last key; the 8 shown are fetched anyway.
   var REORDERED = PAPERS_SHOWN;
   var SETTLE = 250;
+  // A key this soon after the one before means the reader is still typing: the query waits
+  // for a pause this long instead of searching every half-typed word, which fetched parts of
+  // the index ('ma' spans two) and results that the next key replaced at once.
+  var TYPING_PAUSE = 150;
   var ANSWERS_KEPT = 64;  // ms without a key before papers with only some of the words are sought
   var EMPTY = { results: [] };
 
@@ -196,15 +201,21 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     });
-    engine = Promise.all([pagefind, terms]).then(function (parts) {
+    var kinds = terms.then(function (data) {
+      return fetch(new URL(data.kinds, ROOT).href).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    });
+    engine = Promise.all([pagefind, terms, kinds]).then(function (parts) {
+      var kindOf = {};
+      Object.keys(parts[2]).forEach(function (kind) { parts[2][kind].forEach(function (id) { kindOf[id] = kind; }); });
       var loaded = {
-        pagefind: parts[0], terms: parts[1], vocabulary: new Vocabulary(parts[1].words),
+        pagefind: parts[0], terms: parts[1], kinds: kindOf, vocabulary: new Vocabulary(parts[1].words),
         stop: asSet(parts[1].stop), common: asSet(parts[1].common)
       };
       fillFilters(loaded.terms);
-      // A first search starts Pagefind's worker and fetches the part of the index every query
-      // needs (the markers of entries and pages), so the reader's first query is as fast as the next ones.
-      return loaded.pagefind.search(loaded.terms.kinds.page).then(function () { return loaded; });
+      return loaded;
     });
     engine.catch(function () { status.textContent = "The search index could not be loaded."; });
     return engine;
@@ -240,8 +251,16 @@
 
   // One search at a time; while it runs, only the newest query waits, so results follow
   // the typing without a queue of stale searches.
-  var pending = null, busy = false, wake = null;
-  input.addEventListener("input", function () { schedule(); });
+  var pending = null, busy = false, wake = null, typing = null, lastKey = 0;
+  input.addEventListener("input", function () {
+    var now = Date.now(), quick = now - lastKey < TYPING_PAUSE;
+    lastKey = now;
+    if (typing) window.clearTimeout(typing);
+    typing = null;
+    if (!quick) { schedule(); return; }
+    if (wake) wake();  // what waits for a pause in the typing stops waiting: it is stale
+    typing = window.setTimeout(function () { typing = null; schedule(); }, TYPING_PAUSE);
+  });
   function schedule() {
     pending = { query: input.value, filters: paperFilters() };
     if (wake) wake();
@@ -267,7 +286,7 @@
       if (window.console) window.console.error(error);
     }).then(pump);
   }
-  function stale() { return pending !== null; }
+  function stale() { return pending !== null || typing !== null; }
 
   // Results for `words` (words the reader typed, and markers); a result that only a weightless
   // word matched (a marker, an address) is no match.
@@ -285,24 +304,18 @@
     }
     return answers[query];
   }
-  // Results of one kind: entries and pages carry their kind's marker; papers carry none (a word
-  // in every paper made each search four times slower at 10,000 papers, as Pagefind intersects
-  // its list of pages), so papers are the results that are not entries or pages.
-  // `kind` is "paper", "entry" or "page"; `kinds` the markers of the last two (the terms file's).
+  // Results of one kind: `kind` is "paper", "entry" or "page"; `kinds` maps the ids of the
+  // entries and pages to their kind (the kinds file); every other result is a paper. One search
+  // answers all three kinds, so the kinds of one query cost no more than the query.
   function find(pagefind, kinds, words, kind) {
-    if (kind !== "paper") return matching(pagefind, words.concat([kinds[kind]]));
-    return Promise.all([matching(pagefind, words)].concat([kinds.entry, kinds.page].map(function (marker) {
-      return matching(pagefind, words.concat([marker]));
-    }))).then(function (found) {
-      var other = {};
-      found.slice(1).forEach(function (list) { list.forEach(function (result) { other[result.id] = true; }); });
-      return found[0].filter(function (result) { return !other[result.id]; });
+    return matching(pagefind, words).then(function (found) {
+      return found.filter(function (result) { return (kinds[result.id] || "paper") === kind; });
     });
   }
 
   function run(query, filters) {
     return load().then(function (engine) {
-      var pagefind = engine.pagefind, terms = engine.terms, kinds = terms.kinds;
+      var pagefind = engine.pagefind, terms = engine.terms, kinds = engine.kinds;
       var typed = wordsOf(query).filter(function (word) { return fold(word).lastIndexOf(terms.marker, 0) !== 0; });
       var name = fold(query);
       // Words that say what is sought: not "of" or "the", which every paper has, nor a single
@@ -311,7 +324,7 @@
       if (!typed.length && !filters) return show(query, null);
       if (!content.length && !filters) {
         // Nothing to search for but, perhaps, a short name such as "AT".
-        return exactMatches(engine.pagefind, terms, name.length > 1 ? name : "", []).then(function (exact) {
+        return exactMatches(engine.pagefind, terms, kinds, name.length > 1 ? name : "", []).then(function (exact) {
           if (stale()) return null;
           if (!exact.length) return showHint(query, "Type a word to search for.");
           var papers = exact.map(function (result) { return { result: result, partial: false }; });
@@ -332,7 +345,7 @@
       var telling = kept.filter(function (word) { var f = fold(word); return f.length >= 3 && !engine.common[f]; }).slice(0, 4);
       var searches = [
         kept.length || filters ? find(pagefind, kinds, kept.concat(narrow), "paper") : Promise.resolve([]),
-        exactMatches(pagefind, terms, name, narrow),
+        exactMatches(pagefind, terms, kinds, name, narrow),
         kept.length && !filters && !unknown.length ? find(pagefind, kinds, kept, "entry") : Promise.resolve([]),
         content.length && !filters ? find(pagefind, kinds, content, "page") : Promise.resolve([])
       ];
@@ -420,13 +433,13 @@
     return nameFiles[file];
   }
 
-  function exactMatches(pagefind, terms, name, narrow) {
+  function exactMatches(pagefind, terms, kinds, name, narrow) {
     if (!name) return Promise.resolve([]);
-    return namesLike(terms, name).then(function (names) { return matchesOf(pagefind, terms, names[name] || [], narrow); });
+    return namesLike(terms, name).then(function (names) { return matchesOf(pagefind, kinds, names[name] || [], narrow); });
   }
-  function matchesOf(pagefind, terms, ids, narrow) {
+  function matchesOf(pagefind, kinds, ids, narrow) {
     return Promise.all(ids.map(function (id) {
-      return find(pagefind, terms.kinds, [id].concat(narrow), "paper").then(function (results) {
+      return find(pagefind, kinds, [id].concat(narrow), "paper").then(function (results) {
         return Promise.all(results.slice(0, 3).map(function (r) { return r.data(); })).then(function (rows) {
           for (var i = 0; i < rows.length; i++) {
             if (rows[i].url.replace(/\/$/, "").split("/").pop() === id) return results[i];

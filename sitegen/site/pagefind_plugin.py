@@ -9,10 +9,16 @@ on the folder and writes the index to `pagefind/` in the site. Being a plugin, i
 
 Pagefind writes its own ready-made search interfaces too; the site has its own
 (docs/assets/search.js), so those files are removed rather than published unused.
+
+Last, it writes the kinds file (`search/kinds.json`): Pagefind's ids of the documents that are
+entries (people, topics, venues) or site pages, read from the page fragments Pagefind wrote,
+so the search script tells them from papers without asking Pagefind for more than the query.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
 import time
 from pathlib import Path
@@ -24,12 +30,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from sitegen.site.search import DOCUMENTS, PAGE_MARKER, document_path
+from sitegen.site import urls
+from sitegen.site.search import DOCUMENTS, KINDS, document_path
 
 OUTPUT = "pagefind"
 # The theme's article element, marked as the part of a page that is indexed, as a site page.
 ARTICLE = '<article class="md-content__inner md-typeset">'
-INDEXED_ARTICLE = f'<article class="md-content__inner md-typeset" data-pagefind-body><p data-pagefind-weight="0">{PAGE_MARKER}</p>'
+INDEXED_ARTICLE = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a fragment starts with once ungzipped (Pagefind's own reader checks it)
 UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
@@ -68,6 +76,25 @@ def run_pagefind(documents: Path, output: Path) -> None:
         (output / name).unlink(missing_ok=True)
 
 
+def document_kinds(output: Path, pages: list[str]) -> bytes:
+    """The kinds file: Pagefind's ids of the entries and of the site `pages`, each list sorted.
+
+    Every other document is a paper's. Pagefind names each page's fragment file by the page's
+    id, and the fragment (gzipped JSON after a signature) holds the page's address.
+    """
+    kinds: dict[str, list[str]] = {"entry": [], "page": []}
+    pages_at = {"/" + url for url in pages}
+    for path in sorted((output / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(FRAGMENT_SIGNATURE):
+            raise PluginError(f"kd-pagefind: {path}: not a Pagefind fragment (has Pagefind changed its format?)")
+        address = json.loads(data[len(FRAGMENT_SIGNATURE):])["url"]
+        if address.startswith("/" + urls.PAPERS):
+            continue
+        kinds["page" if address in pages_at else "entry"].append(path.stem)
+    return (json.dumps(kinds, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.rendered: dict[str, str] = {}
@@ -89,5 +116,9 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
         start = time.perf_counter()
-        run_pagefind(documents, Path(config.site_dir) / OUTPUT)
+        output = Path(config.site_dir) / OUTPUT
+        run_pagefind(documents, output)
+        kinds = Path(config.site_dir) / KINDS
+        kinds.parent.mkdir(parents=True, exist_ok=True)
+        kinds.write_bytes(document_kinds(output, self.config.pages))
         log.info(f"search index built in {time.perf_counter() - start:.1f} s")

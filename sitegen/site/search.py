@@ -11,13 +11,14 @@ words around them; the documents live under `_search/` in the docs folder, which
 out of the site, and the `kd-pagefind` MkDocs plugin (sitegen/site/pagefind_plugin.py) indexes
 them, with a few hand-written pages, once the site is built.
 
-Each document carries markers: weightless words (`xqzentry`, `xqzpage`, `xqzyear2019`,
-`xqztopicfeaturebased`) that no reader types. Adding one to a query keeps the results of that
-kind, year or topic, with their ranking unchanged. Papers have no marker of their kind: a word
-in every paper made each search of them several times slower (Pagefind intersects the list of
-pages of every word), so the search takes as papers the results that are not entries or pages. Pagefind's own filters would
-do the same, but it writes their files in a different order on every run, and the site must be
-the same bytes for the same records.
+A paper's document carries markers: weightless words (`xqzyear2019`, `xqztopicfeaturebased`)
+that no reader types. Adding one to a query keeps the papers of that year or topic, with their
+ranking unchanged. Pagefind's own filters would do the same, but it writes their files in a
+different order on every run, and the site must be the same bytes for the same records.
+Which results are entries (people, topics, venues) or site pages rather than papers, the search
+script reads from the kinds file the `kd-pagefind` plugin writes beside the index (Pagefind's
+ids of those few documents): asking Pagefind for a kind marker cost every query an extra part
+of the index, and two extra searches.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from sitegen.site.render import Renderer, plural
 
 DOCUMENTS = "_search"  # folder of the docs folder that holds the search documents
 TERMS = "search/terms.json"  # the terms file, as a site path
+KINDS = "search/kinds.json"  # Pagefind's ids of the entries and site pages (the kd-pagefind plugin writes it)
 NAMES = "search/names"  # the files of exact names, one per first letter
 TEMPLATE = "search.html.j2"
 MARKER = "xqz"  # starts every marker; a letter run no word of the collection starts with
@@ -70,9 +72,6 @@ def document_path(site_path: str) -> str:
 def marker(*parts: object) -> str:
     """A marker word: the prefix and the parts, folded ('topic', 'feature-based' -> xqztopicfeaturebased)."""
     return MARKER + fold("".join(str(p) for p in parts))
-
-
-PAGE_MARKER = marker("page")  # what the kd-pagefind plugin adds to the site pages it indexes
 
 
 def exact_names(paper: Paper) -> list[str]:
@@ -113,7 +112,6 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         add(
             urls.author(person.slug),
             kind="person",
-            markers=[marker("entry")],
             title=display_name(person.name),
             lines=sorted(set(person.forms)),
             byline=f"Author · {plural(count, 'paper')}",
@@ -125,7 +123,6 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         add(
             urls.node(node_id),
             kind="topic",
-            markers=[marker("entry")],
             title=info.label,
             lines=[info.node.description],
             byline=f"Topic · {axis}{' › ' + trail if trail else ''} · {plural(count, 'paper')}",
@@ -135,7 +132,6 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
         add(
             urls.venue(venue_id),
             kind="venue",
-            markers=[marker("entry")],
             title=venue.short,
             lines=[venue.name, *venue.aliases],
             byline=f"Venue · {venue.name} · {plural(len(ids), 'paper')}",
@@ -200,7 +196,7 @@ def terms(index: SiteIndex) -> dict[str, bytes]:
     taxonomy = index.taxonomy
     data = {
         "marker": MARKER,
-        "kinds": {"entry": marker("entry"), "page": PAGE_MARKER},
+        "kinds": KINDS,
         "names": {"folder": NAMES, "letters": sorted({name[:1] for name in names})},
         "topics": [
             [taxonomy.axis(info.axis).label, info.label, marker("topic", node_id)]

@@ -38,6 +38,7 @@ RESULTS = "results/"
 CURATION = "curation/"
 WANTED = "wanted/"
 IMPORTING = "importing-lists/"
+PAPERS = "papers/"  # the folder of the paper pages (it has no page of its own)
 
 EXPLORE_DATA = "explore/papers.json"
 EXPLORE_BIBTEX = "explore/bibtex.json"
@@ -52,7 +53,7 @@ FEEDS_SITEMAP = "feeds/sitemap.xml"
 
 
 def paper(paper_id: str) -> str:
-    return f"papers/{paper_id}/"
+    return f"{PAPERS}{paper_id}/"
 
 
 def paper_bibtex(paper_id: str) -> str:

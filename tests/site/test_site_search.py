@@ -4,6 +4,7 @@ shows (sitegen/site/search.py, links.py, pagefind_plugin.py)."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -81,7 +82,7 @@ def test_paper_documents_carry_their_markers(any_site: BuiltSite) -> None:
         text = _document(any_site, urls.paper(paper.id))
         markers = re.search(r'<p data-pagefind-weight="0">([^<]*)</p>', text).group(1).split()  # type: ignore[union-attr]
         nodes = {n for label in paper.all_labels for n in (label, *taxonomy.ancestors(label))}
-        # No marker of the kind: papers are what is neither an entry nor a page (docs/assets/search.js, `find`).
+        # No marker of the kind: the kinds file tells entries and pages from papers (docs/assets/search.js, `find`).
         assert markers[0] == f"{MARKER}year{paper.year}"
         assert set(markers[1:]) == {marker("topic", n) for n in nodes}
         if paper.short_name:
@@ -89,13 +90,36 @@ def test_paper_documents_carry_their_markers(any_site: BuiltSite) -> None:
     for person in people(any_site.collection.papers):
         document = any_site.docs / "_search" / urls.author(person.slug) / "index.html"
         if len(person.papers) >= PERSON_PAPERS:
-            assert f"<p data-pagefind-weight=\"0\">{MARKER}entry</p>" in document.read_text(encoding="utf-8")
+            assert MARKER not in document.read_text(encoding="utf-8")
         else:
             assert not document.exists()  # found through their papers
     for node in taxonomy.nodes:
-        assert f"<p data-pagefind-weight=\"0\">{MARKER}entry</p>" in _document(any_site, urls.node(node))
+        assert MARKER not in _document(any_site, urls.node(node))
     curation = _document(any_site, urls.CURATION)
-    assert f'<p data-pagefind-weight="0">{MARKER}page</p>' in curation and "Curation guide" in curation
+    assert MARKER not in curation and "Curation guide" in curation
+
+
+def _fragment_addresses(site: BuiltSite) -> dict[str, str]:
+    """Pagefind's id of every indexed document -> the address its fragment gives."""
+    addresses = {}
+    for path in (site.site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        addresses[path.stem] = json.loads(data[len(b"pagefind_dcd"):])["url"]
+    return addresses
+
+
+def test_kinds_file_names_every_entry_and_page_and_no_paper(any_site: BuiltSite) -> None:
+    terms = json.loads((any_site.site / "search" / "terms.json").read_text(encoding="utf-8"))
+    kinds = json.loads((any_site.site / terms["kinds"]).read_text(encoding="utf-8"))
+    addresses = _fragment_addresses(any_site)
+    entries = {addresses[i] for i in kinds["entry"]}
+    pages = {addresses[i] for i in kinds["page"]}
+    papers = set(addresses.values()) - entries - pages
+    assert papers == {"/" + urls.paper(p.id) for p in any_site.collection.papers}
+    assert "/" + urls.CURATION in pages and "/" + urls.DOWNLOADS in pages
+    assert {"/" + urls.node(n) for n in any_site.collection.taxonomy.nodes} <= entries
+    assert not entries & pages
+    assert all(kinds[k] == sorted(kinds[k]) for k in kinds)  # the same bytes for the same records
 
 
 def _names(site: BuiltSite) -> dict[str, list[str]]:
@@ -110,7 +134,7 @@ def _names(site: BuiltSite) -> dict[str, list[str]]:
 def test_terms_file(any_site: BuiltSite) -> None:
     terms = json.loads((any_site.site / "search" / "terms.json").read_text(encoding="utf-8"))
     assert terms["marker"] == MARKER
-    assert terms["kinds"] == {"entry": "xqzentry", "page": "xqzpage"}
+    assert terms["kinds"] == "search/kinds.json"
     papers = any_site.collection.papers
     expected: dict[str, list[Paper]] = {}
     for paper in papers:
