@@ -22,6 +22,7 @@
   if (!script || !header) return;
   var ROOT = new URL("../", script.src);  // this file is assets/search.js, one folder below the site root
   var PAPERS_SHOWN = 8, OTHERS_SHOWN = 5, PAGES_SHOWN = 3;
+  var NAME_WORDS = 3;  // a query of more words names no one: its people are not sought
   // The papers with every word that the first screen shows are ordered again by their titles
   // (see `byTitle`). Each costs its fragment, fetched before anything is shown: at 10,000 papers,
   // re-ordering 24 put the first results 0.7-1 s after the last key; the 8 shown are fetched anyway.
@@ -346,7 +347,7 @@
       var searches = [
         kept.length || filters ? find(pagefind, kinds, kept.concat(narrow), "paper") : Promise.resolve([]),
         exactMatches(pagefind, terms, kinds, name, narrow),
-        kept.length && !filters && !unknown.length ? find(pagefind, kinds, kept, "entry") : Promise.resolve([]),
+        kept.length && !filters && !unknown.length ? entries(pagefind, terms, kinds, kept) : Promise.resolve([]),
         content.length && !filters ? find(pagefind, kinds, content, "page") : Promise.resolve([])
       ];
       return Promise.all(searches).then(function (found) {
@@ -448,6 +449,37 @@
         });
       });
     })).then(function (found) { return found.filter(Boolean); });
+  }
+
+  // Entries: the people one of whose names has every word (people are not in the Pagefind
+  // index: see the people files in sitegen/site/search.py), most papers first, then the topics
+  // and venues Pagefind finds. A name is sought only in a query of a few words.
+  var peopleFiles = {};
+  function peopleLike(terms, prefix) {
+    if (terms.people.prefixes.indexOf(prefix) < 0) return Promise.resolve([]);
+    var file = new URL(terms.people.folder + "/" + prefix + ".json", ROOT).href;
+    if (!peopleFiles[file]) {
+      peopleFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : []; });
+    }
+    return peopleFiles[file];
+  }
+  function people(terms, words) {
+    var folded = words.map(fold);
+    if (!folded.length || folded.length > NAME_WORDS || folded.some(function (w) { return w.length < 2; })) return Promise.resolve([]);
+    return peopleLike(terms, folded[0].slice(0, 2)).then(function (rows) {
+      return rows.filter(function (row) {
+        var own = row[3].split(" ");
+        return folded.every(function (word) { return own.some(function (w) { return w.lastIndexOf(word, 0) === 0; }); });
+      }).map(function (row) {
+        var data = { url: new URL(row[1], ROOT).href, meta: { title: row[0], byline: row[2] } };
+        return { id: "person:" + row[1], data: function () { return Promise.resolve(data); } };
+      });
+    });
+  }
+  function entries(pagefind, terms, kinds, words) {
+    return Promise.all([people(terms, words), find(pagefind, kinds, words, "entry")]).then(function (found) {
+      return found[0].concat(found[1]);
+    });
   }
 
   // Papers with some of the words: those with more of them first, then by score.

@@ -1,6 +1,7 @@
-"""What the site search indexes: one small document per paper, person, topic and venue, and the
-terms file the search script reads beside the index (exact names, the vocabulary it falls back
-on for a mistyped word, the topics and years it can narrow papers to).
+"""What the site search indexes: one small document per paper, topic and venue, and the files
+the search script reads beside the index: the terms file (the vocabulary it falls back on for a
+mistyped word, the topics and years it can narrow papers to), the exact names, and the people
+files (the authors it lists as entries).
 
 The search runs on Pagefind, a static, chunked index: a query downloads only the parts of the
 index its words need, so it stays fast and small however many papers there are (the theme's
@@ -51,8 +52,9 @@ STOP_WORDS = (
 COMMON = 0.25  # a word in more titles than this share is no help to rank papers with some words
 # A person gets a search entry of their own from this many papers on. Everyone is found through
 # their papers (authors are part of each paper's document); an entry per person would double
-# the part of the index every query loads first, for entries that list a paper or two.
+# the people files, for entries that list a paper or two.
 PERSON_PAPERS = 3
+PEOPLE = "search/people"  # the people files, one per first two letters of a name's words
 
 
 def fold(text: str) -> str:
@@ -81,8 +83,8 @@ def exact_names(paper: Paper) -> list[str]:
 
 
 def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
-    """Docs-folder path -> document, for every paper, topic and venue, and for every person
-    with PERSON_PAPERS papers or more."""
+    """Docs-folder path -> document, for every paper, topic and venue (people are in the people
+    files, see `people_files`)."""
     template = renderer.env.get_template(TEMPLATE)
     documents: dict[str, bytes] = {}
 
@@ -104,17 +106,6 @@ def search_documents(index: SiteIndex, renderer: Renderer) -> dict[str, bytes]:
                 marker("year", paper.year),
                 *(marker("topic", n) for n in sorted(nodes, key=node_order.__getitem__)),
             ],
-        )
-    for person in index.people:
-        count = len(person.papers)
-        if count < PERSON_PAPERS:
-            continue
-        add(
-            urls.author(person.slug),
-            kind="person",
-            title=display_name(person.name),
-            lines=sorted(set(person.forms)),
-            byline=f"Author · {plural(count, 'paper')}",
         )
     for node_id, info in taxonomy.nodes.items():
         count = len(index.under_node[node_id])
@@ -177,6 +168,32 @@ def name_shard(name: str) -> str:
     return f"{NAMES}/{name[:1]}.json"
 
 
+def name_words(name: str) -> list[str]:
+    """The folded words of a written name ('Peña-Bauer, A.' -> ['pena', 'bauer', 'a'])."""
+    return [w for w in (fold(part) for part in re.split(r"[\s,.\-'’]+", name)) if w]
+
+
+def people_files(index: SiteIndex) -> dict[str, bytes]:
+    """The people the search lists as entries, as site path -> file: each file holds the people
+    one of whose name words starts with its two letters, as [name, page, byline, words].
+
+    People are not in the Pagefind index: each indexed page costs every first query a share of
+    Pagefind's list of pages (a fifth of it for the 3,600 people of 10,000 papers), while a
+    query that names someone fetches one small file here.
+    """
+    shards: dict[str, list[list[str]]] = {}
+    for person in index.people:
+        count = len(person.papers)
+        if count < PERSON_PAPERS:
+            continue
+        words = sorted({w for form in person.forms for w in name_words(form)})
+        row = [display_name(person.name), urls.author(person.slug), f"Author · {plural(count, 'paper')}", " ".join(words)]
+        for prefix in sorted({w[:2] for w in words if len(w) >= 2}):
+            shards.setdefault(prefix, []).append((-count, row))
+    # Most papers first: the script lists them in this order.
+    return {f"{PEOPLE}/{prefix}.json": _json([row for _, row in sorted(rows)]) for prefix, rows in sorted(shards.items())}
+
+
 def terms(index: SiteIndex) -> dict[str, bytes]:
     """The terms file (markers, vocabulary, the topics and years to narrow to) and the files of
     exact names, as site path -> bytes.
@@ -194,9 +211,11 @@ def terms(index: SiteIndex) -> dict[str, bytes]:
     for name, found in sorted(names.items()):
         shards.setdefault(name_shard(name), {})[name] = [paper_id for _, paper_id in sorted(found)]
     taxonomy = index.taxonomy
+    people = people_files(index)
     data = {
         "marker": MARKER,
         "kinds": KINDS,
+        "people": {"folder": PEOPLE, "prefixes": sorted({path.rsplit("/", 1)[1][:-5] for path in people})},
         "names": {"folder": NAMES, "letters": sorted({name[:1] for name in names})},
         "topics": [
             [taxonomy.axis(info.axis).label, info.label, marker("topic", node_id)]
@@ -208,4 +227,4 @@ def terms(index: SiteIndex) -> dict[str, bytes]:
         "common": common_words(index),
         "words": vocabulary(index),
     }
-    return {TERMS: _json(data), **{path: _json(shard) for path, shard in sorted(shards.items())}}
+    return {TERMS: _json(data), **{path: _json(shard) for path, shard in sorted(shards.items())}, **people}

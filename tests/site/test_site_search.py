@@ -88,15 +88,35 @@ def test_paper_documents_carry_their_markers(any_site: BuiltSite) -> None:
         if paper.short_name:
             assert f'data-pagefind-meta="short:{html.escape(paper.short_name)}"' in text
     for person in people(any_site.collection.papers):
-        document = any_site.docs / "_search" / urls.author(person.slug) / "index.html"
-        if len(person.papers) >= PERSON_PAPERS:
-            assert MARKER not in document.read_text(encoding="utf-8")
-        else:
-            assert not document.exists()  # found through their papers
+        # People are in the people files, not in the Pagefind index.
+        assert not (any_site.docs / "_search" / urls.author(person.slug) / "index.html").exists()
     for node in taxonomy.nodes:
         assert MARKER not in _document(any_site, urls.node(node))
     curation = _document(any_site, urls.CURATION)
     assert MARKER not in curation and "Curation guide" in curation
+
+
+def test_people_files_list_each_author_of_enough_papers_under_each_name_word(any_site: BuiltSite) -> None:
+    terms = json.loads((any_site.site / "search" / "terms.json").read_text(encoding="utf-8"))
+    folder = any_site.site / terms["people"]["folder"]
+    files = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("*.json")}
+    assert sorted(files) == terms["people"]["prefixes"]
+    listed = {}
+    for prefix, rows in files.items():
+        for name, page, byline, words in rows:
+            assert any(word.startswith(prefix) for word in words.split())
+            listed.setdefault(page, set()).add(prefix)
+        counts = [int(byline.split("·")[1].split()[0].replace(",", "")) for _, _, byline, _ in rows]
+        assert counts == sorted(counts, reverse=True)  # most papers first
+    everyone = people(any_site.collection.papers)
+    assert any(len(p.papers) >= PERSON_PAPERS for p in everyone)
+    for person in everyone:
+        page = urls.author(person.slug)
+        if len(person.papers) < PERSON_PAPERS:
+            assert page not in listed  # found through their papers
+            continue
+        words = {fold(w) for form in person.forms for w in re.split(r"[\s,.\-'’]+", form) if fold(w)}
+        assert listed[page] == {w[:2] for w in words if len(w) >= 2}, person.name
 
 
 def _fragment_addresses(site: BuiltSite) -> dict[str, str]:

@@ -11,6 +11,7 @@ import pytest
 
 from sitegen.site import urls
 from sitegen.site.links import quick_links
+from sitegen.site.people import people
 
 from tests.site.conftest import BuiltSite
 from tests.site.browsing import SEARCH_DONE, Watched, search
@@ -70,6 +71,30 @@ def test_query_puts_the_right_page_first(real_url: str, watched: Watched, query:
     for title, paths in groups:
         is_paper = [p.startswith("papers/") for p in paths]
         assert all(is_paper) if title.startswith("Papers") else not any(is_paper), (title, paths)
+
+
+def test_an_authors_name_lists_their_page(real_site: BuiltSite, real_url: str, watched: Watched) -> None:
+    most = max(people(real_site.collection.papers), key=lambda p: (len(p.papers), p.slug))
+    family = most.name.split(",")[0]
+    search(watched, real_url, family)
+    entries = dict(_groups(watched)).get("Authors, topics and venues", [])
+    assert urls.author(most.slug) in entries, (family, entries)
+    assert entries.index(urls.author(most.slug)) == 0  # the author of most papers first
+
+
+def test_quick_typing_fetches_only_what_the_last_query_shows(real_url: str, watched: Watched) -> None:
+    """Keys typed in a quick run wait for the pause: no part of the index or result is fetched
+    for a half-typed word ('re', 'rel', ...) whose results the next key would replace."""
+    search(watched, real_url, "attention")  # the search is loaded: nothing else holds up the keys
+    watched.page.fill("#kd-search-input", "")
+    watched.page.wait_for_timeout(300)
+    fetched: list[str] = []
+    watched.page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    watched.page.keyboard.type("relational knowledge", delay=10)
+    watched.page.wait_for_function(SEARCH_DONE, arg="relational knowledge")
+    shown = watched.page.eval_on_selector_all("#kd-search-panel a.kd-search-hit", "els => els.length")
+    fragments = [path for path in fetched if "/pagefind/fragment/" in path]
+    assert 0 < len(fragments) <= shown, (len(fragments), shown)
 
 
 def test_every_word_before_some_words(real_site: BuiltSite, real_url: str, watched: Watched) -> None:
