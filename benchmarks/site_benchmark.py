@@ -39,7 +39,7 @@ from sitegen.site import urls
 from sitegen.site.build import CONFIG_FILE, PROJECT, TEMPLATES, build_site, gather
 from sitegen.site.index import SiteIndex
 from sitegen.site.mkdocs_run import run_mkdocs
-from sitegen.site.pagefind_plugin import OUTPUT, run_pagefind
+from sitegen.site.pagefind_plugin import OUTPUT, document_kinds, run_pagefind
 from sitegen.site.references import CACHE_FILE as REFERENCE_CACHE
 from sitegen.site.render import Renderer
 from sitegen.site.repository import Repository
@@ -239,7 +239,8 @@ def _explore_times(browser: object, base: str, axis: str, node: str) -> tuple[fl
 
 
 def _search_stage(root: Path, docs: Path) -> float:
-    """Seconds the search adds to a build: its documents and terms file, and Pagefind's index."""
+    """Seconds the search adds to a build: its documents, terms and people files, Pagefind's
+    index, and the kinds file read from it."""
     collection = load_collection(root)
     index = SiteIndex.build(collection, Repository.discover(root))
     start = time.perf_counter()
@@ -249,6 +250,7 @@ def _search_stage(root: Path, docs: Path) -> float:
     scratch = docs.parent / "pagefind-again"
     start = time.perf_counter()
     run_pagefind(docs / DOCUMENTS, scratch)
+    document_kinds(scratch, [])  # the same work whichever pages are the site's own
     indexed = time.perf_counter() - start
     shutil.rmtree(scratch)
     return made + indexed
@@ -419,8 +421,9 @@ def markdown(figures: list[Figures]) -> str:
             "- **Build time** covers the whole `sitegen build`: reading and checking the records, "
             "generating every page and download, the strict MkDocs build and the search index. Every "
             "paper, author, node, venue and year has its own page, so the page count grows with the "
-            "collection. The **search stage** is writing a search document per paper, person, topic "
-            "and venue and the terms file, and Pagefind indexing them, timed on its own.",
+            "collection. The **search stage** is writing a search document per paper, topic and venue "
+            "and the terms and people files, Pagefind indexing them, and reading its fragments for "
+            "the kinds file, timed on its own.",
             "- **First build and rebuild**: the paper pages' APA and IEEE references are rendered by "
             "citeproc-py, about 1.5 ms a paper and style, and kept in `build/cache/references.json` "
             "under the collection, keyed by a hash of the paper's CSL-JSON item, the style file, "
@@ -449,18 +452,22 @@ def markdown(figures: list[Figures]) -> str:
             "files are gzipped already. Most of it is the same for every query: Pagefind's program "
             "(its WebAssembly, script and worker) and its list of every indexed page; each word of "
             "the query then costs the one part of the index that holds it, and each result shown its "
-            "fragment (title, authors, links). At 10,000 papers the fixed part is about 200 kB and a "
-            "part of the index about 17 kB (Pagefind sets its size, not the site), so a query of a few "
-            "words stays under 300 kB and the whole seven-word title does not; parts fetched for a "
-            "word still being typed ('ma' before 'manifold') add to it. The two-word row types two "
-            "words of the same title the same way.",
+            "fragment (title, authors, links). At 10,000 papers the fixed part is about 180 kB, of "
+            "which Pagefind's list of pages is 62 kB: people are not in it (they have small files of "
+            "their own, fetched only for a query of up to three words), and which results are topics, "
+            "venues or site pages the kinds file says (under 1 kB), so no part of the index is fetched "
+            "for that. A part of the index holds about 20,000 word positions (Pagefind sets that, not "
+            "the site), 17 kB on average; keys typed less than 150 ms apart wait for the pause, so a "
+            "word still being typed ('ma' before 'manifold') fetches no part of its own. The two-word "
+            "row types two words of the same title the same way.",
             "- **Open page → first result** is the measure this page gave before: a fresh browser "
             "opens the home page and types the query into the box at once; it includes loading the "
             "page and the search (for lunr, downloading and building its whole index).",
             "- **Keystroke → results** types the same query again one key at a time, waiting for the "
-            "results of each key before the next, and times each key: results as you type. Papers "
-            "with only some of the words are sought once the typing pauses (250 ms), so they are not "
-            "part of a key's time.",
+            "results of each key before the next, and times each key: results as you type. A key "
+            "that comes less than 150 ms after the one before waits for that pause before it is "
+            "searched, which this measure includes; papers with only some of the words are sought "
+            "once the typing pauses (250 ms), so they are not part of a key's time.",
             "- **Explore data** is the one file Explore downloads; the table, facets and counts are "
             "computed in the browser from it.",
             "- **Times in the browser** are wall-clock on a site served from localhost, so they "
