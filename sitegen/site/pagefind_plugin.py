@@ -11,7 +11,7 @@ Pagefind writes its own ready-made search interfaces too; the site has its own
 (docs/assets/search.js), so those files are removed rather than published unused.
 
 Last, it writes the kinds file (`search/kinds.json`): Pagefind's ids of the documents that are
-entries (people, topics, venues) or site pages, read from the page fragments Pagefind wrote,
+entries (topics, venues) or site pages, read from the page fragments Pagefind wrote,
 so the search script tells them from papers without asking Pagefind for more than the query.
 """
 

@@ -16,7 +16,7 @@ A paper's document carries markers: weightless words (`xqzyear2019`, `xqztopicfe
 that no reader types. Adding one to a query keeps the papers of that year or topic, with their
 ranking unchanged. Pagefind's own filters would do the same, but it writes their files in a
 different order on every run, and the site must be the same bytes for the same records.
-Which results are entries (people, topics, venues) or site pages rather than papers, the search
+Which results are entries (topics, venues) or site pages rather than papers, the search
 script reads from the kinds file the `kd-pagefind` plugin writes beside the index (Pagefind's
 ids of those few documents): asking Pagefind for a kind marker cost every query an extra part
 of the index, and two extra searches.
