@@ -424,14 +424,19 @@
 
   // Papers whose short name or retired id is the query, earliest first, as results: each is
   // found by its id, a word of its document.
-  var nameFiles = {};
-  function namesLike(terms, name) {
-    if (terms.names.letters.indexOf(name.charAt(0)) < 0) return Promise.resolve({});
-    var file = new URL(terms.names.folder + "/" + name.charAt(0) + ".json", ROOT).href;
-    if (!nameFiles[file]) {
-      nameFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : {}; });
+  // One of the small files the build splits a list into (exact names by first letter, people
+  // by two letters): fetched once, and only if the build wrote it (`keys`); `empty` otherwise.
+  var shardFiles = {};
+  function shard(folder, key, keys, empty) {
+    if (keys.indexOf(key) < 0) return Promise.resolve(empty);
+    var file = new URL(folder + "/" + key + ".json", ROOT).href;
+    if (!shardFiles[file]) {
+      shardFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : empty; });
     }
-    return nameFiles[file];
+    return shardFiles[file];
+  }
+  function namesLike(terms, name) {
+    return shard(terms.names.folder, name.charAt(0), terms.names.letters, {});
   }
 
   function exactMatches(pagefind, terms, kinds, name, narrow) {
@@ -454,14 +459,8 @@
   // Entries: the people one of whose names has every word (people are not in the Pagefind
   // index: see the people files in sitegen/site/search.py), most papers first, then the topics
   // and venues Pagefind finds. A name is sought only in a query of a few words.
-  var peopleFiles = {};
   function peopleLike(terms, prefix) {
-    if (terms.people.prefixes.indexOf(prefix) < 0) return Promise.resolve([]);
-    var file = new URL(terms.people.folder + "/" + prefix + ".json", ROOT).href;
-    if (!peopleFiles[file]) {
-      peopleFiles[file] = fetch(file).then(function (response) { return response.ok ? response.json() : []; });
-    }
-    return peopleFiles[file];
+    return shard(terms.people.folder, prefix, terms.people.prefixes, []);
   }
   function people(terms, words) {
     var folded = words.map(fold);
