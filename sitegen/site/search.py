@@ -195,8 +195,8 @@ def people_files(index: SiteIndex) -> dict[str, bytes]:
 
 
 def terms(index: SiteIndex) -> dict[str, bytes]:
-    """The terms file (markers, vocabulary, the topics and years to narrow to) and the files of
-    exact names, as site path -> bytes.
+    """The terms file (markers, vocabulary, the topics and years to narrow to), the files of
+    exact names and the people files (`people_files`), as site path -> bytes.
 
     Exact names map a folded short name or retired id to the ids of the papers that have it,
     earliest first (the paper that coined a name usually came first), so the search lists them

@@ -19,7 +19,7 @@ from sitegen.site import urls
 from sitegen.site.build import PROJECT, build_site
 from sitegen.site.links import quick_links
 from sitegen.site.people import people
-from sitegen.site.search import MARKER, PERSON_PAPERS, exact_names, fold, marker
+from sitegen.site.search import MARKER, PERSON_PAPERS, exact_names, fold, marker, name_words
 
 from tests.site.conftest import BuiltSite, make_tiny_collection
 
@@ -115,8 +115,14 @@ def test_people_files_list_each_author_of_enough_papers_under_each_name_word(any
         if len(person.papers) < PERSON_PAPERS:
             assert page not in listed  # found through their papers
             continue
-        words = {fold(w) for form in person.forms for w in re.split(r"[\s,.\-'’]+", form) if fold(w)}
+        words = {w for form in person.forms for w in name_words(form)}
         assert listed[page] == {w[:2] for w in words if len(w) >= 2}, person.name
+
+
+def test_name_words_are_the_folded_words_a_reader_types() -> None:
+    assert name_words("Peña-Bauer, A.") == ["pena", "bauer", "a"]
+    assert name_words("O’Neil, Mary-Jo") == ["o", "neil", "mary", "jo"]
+    assert name_words("{OpenAI}") == ["openai"]
 
 
 def _fragment_addresses(site: BuiltSite) -> dict[str, str]:
