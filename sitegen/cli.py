@@ -109,6 +109,9 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     verify.add_argument("--no-cache", action="store_true", help="ask every service again and keep nothing")
     verify.add_argument("--mailto", metavar="ADDRESS", help="contact address for Crossref's polite pool (default: $SITEGEN_MAILTO)")
     verify.add_argument("--strict", action="store_true", help="exit 1 when there is any disagreement")
+    verify.add_argument("--record", action="store_true",
+                        help="write each page a service agrees with on everything it shows (title and authors at least) "
+                        "into the record's `checked`; records that disagree are left to a curator")
     verify.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations")
     verify.add_argument("-o", "--output", type=Path, help="also write the whole report (warnings, then the summary) to this file")
 

@@ -4,7 +4,8 @@ The recipe: choose the records (all, the paths given, or a branch's changes), as
 what it knows (through the cache, at each service's pace), compare every record with every
 witness, print the warnings in check's format, then one summary line. A service that cannot be
 reached is skipped with one line saying so; when none can be, nothing is verified and the
-command says so in one line.
+command says so in one line. With --record, a record that a service agrees with on everything
+it shows, and that no service disagrees with, gets that page under `checked` (sitegen.verify.record).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.commands.check import report, selected
-from sitegen.errors import NetworkError, Problem, UsageError, count_summary
+from sitegen.errors import NetworkError, Problem, UsageError, count_summary, printable
+from sitegen.files import write_all
+from sitegen.fmt import reformat
 from sitegen.importers.http import Unreachable
 from sitegen.model import Paper
 from sitegen.pipeline import load_collection
@@ -26,6 +29,7 @@ from sitegen.verify import arxiv, crossref, dblp
 from sitegen.verify.cache import Cache
 from sitegen.verify.client import PoliteClient
 from sitegen.verify.compare import compare
+from sitegen.verify.record import checked_pages
 from sitegen.verify.witness import Answer, Witness
 
 SOURCES = ("arxiv", "crossref", "dblp")
@@ -71,6 +75,9 @@ def run_verify(args: argparse.Namespace) -> int:
     problems = sorted(p for paper in papers for p in disagreements(paper, run.answers.get(paper.id, []), collection.taxonomy))
     report(problems, args.format)
     notes = [f"sitegen verify: {message}" for message in run.failed.values()]
+    if args.record:
+        disputed = invalid | {problem.path for problem in problems}  # left to a curator, whichever service disagrees
+        notes += record([p for p in papers if p.document and p.document.path not in disputed], run, collection.taxonomy)
     if invalid:
         notes.append(f"sitegen verify: {len(invalid)} record(s) with errors were not verified; run sitegen check")
     notes.append(summary(papers, run, cache, client, problems))
@@ -80,6 +87,31 @@ def run_verify(args: argparse.Namespace) -> int:
         lines = [p.format_github() if args.format == "github" else p.format() for p in problems] + notes
         args.output.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     return 1 if run.failed or invalid or (args.strict and problems) else 0
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def record(papers: list[Paper], run: Run, taxonomy: Taxonomy) -> list[str]:
+    """Write each page a service agrees with into its record's `checked`; one line per page, then a count."""
+    day = today()
+    changes: list[tuple[Path, str]] = []
+    lines: list[str] = []
+    for paper in papers:
+        witnesses = [a for a in run.answers.get(paper.id, []) if isinstance(a, Witness)]
+        pages = checked_pages(paper, witnesses, taxonomy, day) if paper.document else []
+        if not pages:
+            continue
+        path = Path(paper.document.path)
+        updated = paper.model_copy(update={"checked": [*paper.checked, *pages]})
+        changes.append((path, reformat(path.read_text(encoding="utf-8"), updated)))
+        shown = printable(str(path))
+        lines += [f"{shown}: checked against {page.url} ({', '.join(page.compared)}): recorded" for page in pages]
+    write_all(changes)
+    count = len(lines)
+    lines.append(f"sitegen verify: recorded {count} checked page{'s' if count != 1 else ''} in {len(changes)} record{'s' if len(changes) != 1 else ''}")
+    return lines
 
 
 def _all(run: Run) -> list[Answer]:

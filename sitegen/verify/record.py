@@ -1,0 +1,68 @@
+"""`verify --record`: where a service agrees with a record on everything it shows, say so in the record.
+
+A witness that shows the record's title and authors, and disagrees with it on nothing, becomes a
+`checked` entry: the page a reader can open (the arXiv abstract page, the DOI, the dblp entry),
+its kind, the day, how it was read (the service's API), and the fields it showed. A record that
+any service disagrees with is left whole to a curator, who settles the warnings from the pages
+they name (the command does not pass it here); a record that already names the page is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sitegen.model import CheckedPage, Paper
+from sitegen.taxonomy import Taxonomy
+from sitegen.verify.compare import compare, family
+from sitegen.verify.dblp import fold
+from sitegen.verify.witness import Witness
+
+KINDS = {"arXiv": "arxiv", "Crossref": "crossref", "dblp": "dblp"}
+VIA = {
+    "arXiv": "sitegen verify: the arXiv API's entry for this id",
+    "Crossref": "sitegen verify: Crossref's REST API record of this DOI",
+    "dblp": "sitegen verify: dblp's publication search, this entry",
+}
+
+
+def shown(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[str]:
+    """The record's fields the witness shows, in the model's order; compare() judged each of them."""
+    judged = witness.of_record or paper.venue is None or taxonomy.venues[paper.venue].kind == "preprint"
+    fields = ["title", "authors"]
+    if judged and witness.year is not None:
+        fields.append("year")
+    if witness.of_record and witness.venue and paper.venue and taxonomy.find_venue(witness.venue) == paper.venue:
+        fields.append("venue")
+    if witness.arxiv and paper.arxiv:
+        fields.append("arxiv")
+    if witness.doi and paper.doi and witness.of_record:
+        fields.append("doi")
+    return fields
+
+
+def agrees(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> bool:
+    """True when the witness shows the title and every author, and disagrees with nothing."""
+    if not (witness.title and witness.authors) or paper.et_al:
+        return False
+    if fold(witness.title) != fold(paper.title):  # a former title (alt_titles) is not this record's
+        return False
+    if [family(a) for a in witness.authors] != [family(a) for a in paper.authors]:
+        return False
+    if witness.arxiv and paper.arxiv and witness.arxiv != paper.arxiv:
+        return False
+    if witness.doi and paper.doi and witness.doi.casefold() != paper.doi.casefold():
+        return False
+    return not compare(paper, witness, taxonomy)
+
+
+def checked_pages(paper: Paper, witnesses: list[Witness], taxonomy: Taxonomy, day: datetime.date) -> list[CheckedPage]:
+    """The `checked` entries the witnesses earn that the record does not have yet."""
+    known = {page.url for page in paper.checked}
+    pages: list[CheckedPage] = []
+    for witness in witnesses:
+        if witness.source not in KINDS or witness.url in known or not agrees(paper, witness, taxonomy):
+            continue
+        known.add(witness.url)
+        pages.append(CheckedPage(url=witness.url, kind=KINDS[witness.source], date=day.isoformat(),
+                                 via=VIA[witness.source], compared=shown(paper, witness, taxonomy)))
+    return pages
