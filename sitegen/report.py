@@ -84,17 +84,22 @@ def checked_share(papers: Iterable[Paper]) -> str:
 
 SURVEY_SOURCE = "survey"
 SEED_SOURCE = "seed"
+CONTRIBUTED_SOURCE = "contributed"  # records no source names: added from the paper's own page
 
 
 def source_counts(papers: Iterable[Paper], lists: Iterable[str] = ()) -> dict[str, int]:
     """How many records each source gave: the survey's reference list (`sources.survey`), the
     seed list (`sources.seed`), then each list (`sources.lists`), the registered ones first in
-    the order given (with 0 when no record names them), then any other a record names. A record
-    with several sources counts once under each. Shared by the home page, node pages and audit."""
+    the order given (with 0 when no record names them), then any other a record names, and last
+    the records no source names, when there are any (a contributor or curator added them from
+    the paper's own page).
+    A record with several sources counts once under each. Shared by the home page and node pages."""
     out = {SURVEY_SOURCE: 0, SEED_SOURCE: 0, **{name: 0 for name in lists}}
     others: Counter[str] = Counter()
+    contributed = 0
     for paper in papers:
-        if paper.sources is None:
+        if paper.sources is None or not (paper.sources.survey or paper.sources.seed or paper.sources.lists):
+            contributed += 1
             continue
         out[SURVEY_SOURCE] += bool(paper.sources.survey)
         out[SEED_SOURCE] += bool(paper.sources.seed)
@@ -103,7 +108,7 @@ def source_counts(papers: Iterable[Paper], lists: Iterable[str] = ()) -> dict[st
                 out[name] += 1
             else:
                 others[name] += 1
-    return out | dict(sorted(others.items()))
+    return out | dict(sorted(others.items())) | ({CONTRIBUTED_SOURCE: contributed} if contributed else {})
 
 
 def created_from(paper: Paper, name: str) -> bool:

@@ -64,6 +64,9 @@ def test_source_counts_count_each_record_once_per_source_registered_lists_first(
     assert source_counts(collection.papers, collection.lists) == {"survey": 2, "seed": 2, "flhonker": 1, "dkozlov": 1, "tebmer": 0}
     twice = make_paper(sources={"lists": [{"list": "zeta", "commit": "0123456", "line": 3}, {"list": "zeta", "commit": "0123456", "line": 9}]})
     assert source_counts([twice], ["tebmer"]) == {"survey": 0, "seed": 0, "tebmer": 0, "zeta": 1}
+    # A record no source names was added from the paper's own page: it counts too, last.
+    added = make_paper(id="added2024paper", sources=None)
+    assert source_counts([twice, added], ["tebmer"]) == {"survey": 0, "seed": 0, "tebmer": 0, "zeta": 1, "contributed": 1}
 
 
 def test_the_audit_has_a_section_per_registered_list(tmp_path, make_paper) -> None:

@@ -63,7 +63,8 @@ def _expected_sources(site: BuiltSite, papers: list[Paper]) -> dict[str, int]:
     """Papers per source, counted from the records: a list by its name in sources/lists.yaml."""
     counts: Counter[str] = Counter()
     for paper in papers:
-        if paper.sources is None:
+        if paper.sources is None or not (paper.sources.survey or paper.sources.seed or paper.sources.lists):
+            counts["added by contributors from the paper's own page"] += 1
             continue
         counts["the survey's reference list"] += bool(paper.sources.survey)
         counts["the seed list"] += bool(paper.sources.seed)
@@ -75,7 +76,7 @@ def _expected_sources(site: BuiltSite, papers: list[Paper]) -> dict[str, int]:
 def _shown_sources(text: str) -> dict[str, int]:
     line = re.search(r'<p class="kd-sources-line">(.*?)</p>', text)
     assert line, "no sources line"
-    found = re.findall(r"<strong>([\d,]+)</strong> from (the survey's reference list|the seed list|the list <a [^>]*>[^<]*</a>)", line.group(1))
+    found = re.findall(r"<strong>([\d,]+)</strong> (?:from )?(the survey's reference list|the seed list|the list <a [^>]*>[^<]*</a>|added by contributors from the paper's own page)", line.group(1))
     return {re.sub(r"<[^>]+>", "", name): int(n.replace(",", "")) for n, name in found}
 
 
