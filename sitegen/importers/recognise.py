@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
-from sitegen.identifiers import parse_arxiv, url_problem
+from sitegen.identifiers import arxiv_year, parse_arxiv, url_problem
 from sitegen.importers.draft import Draft, sort_link
 from sitegen.importers.listdoc import MAX_ENTRY_CHARS, Entry, ListDocument
 from sitegen.importers.names import looks_like_names, parse_name_list
@@ -428,15 +428,6 @@ def _drop_soft_hyphens(entry: Entry, draft: Draft, notes: list[str]) -> Entry:
     if entry.cells is not None:
         return replace(entry, cells={name: value.replace("\u00ad", "") for name, value in entry.cells.items()})
     return replace(entry, markdown=entry.markdown.replace("\u00ad", ""))
-
-
-def arxiv_year(arxiv_id: str) -> int | None:
-    """The year an arXiv id was given: '1503.02531' -> 2015, 'hep-th/9901001' -> 1999."""
-    match = re.match(r"^(\d\d)(\d\d)\.\d{4,5}$", arxiv_id) or re.match(r"^[a-z\-.]+(?:\.[A-Z]{2})?/(\d\d)(\d\d)\d{3}$", arxiv_id)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    yy = int(match.group(1))
-    return 1900 + yy if yy >= 91 else 2000 + yy
 
 
 def _alt_title(draft: Draft) -> None:
