@@ -138,7 +138,8 @@ def tables(collection: Collection, guide: str) -> list[Table]:
          f"The policy is in [the curation guide]({guide}).",),
         ("", ""),
         tuple((name, value) for name, value in counts(papers).items())
-        + (("author names that may be one of several people (notes of `check`)", sum(p.is_note for p in collection.problems)),),
+        + (("author names that may be one of several people (notes of `check`)", sum(p.is_note and p.message.startswith("author '") for p in collection.problems)),
+           ("preprints dated otherwise than their arXiv id (notes of `check`)", sum(p.is_note and p.message.startswith("year: ") for p in collection.problems))),
         right=(1,),
     )]
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from sitegen.document import Document
 from sitegen.errors import Problem
+from sitegen.identifiers import arxiv_year
 from sitegen.keys import base_key, matches_base
 from sitegen.messages import did_you_mean, describe, problems_from
 from sitegen.model import FIELD_NAMES, Paper, paper_model
@@ -75,6 +76,7 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
             problems.append(doc.problem(("type",), f"type '{paper.type}' does not fit venue '{venue.id}' (a {venue.kind}); use {fits}"))
     elif paper.type in ("article", "inproceedings", "incollection"):
         problems.append(doc.problem(("type",), f"type '{paper.type}' needs a venue (the journal or proceedings)"))
+    problems += _preprint_year(paper, doc, taxonomy)
     if paper.type == "techreport" and not paper.institution and paper.venue is None:
         problems.append(doc.problem(("type",), "type 'techreport' needs an institution"))
     if paper.type == "book" and not paper.publisher:
@@ -101,6 +103,18 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
     if paper.results:
         problems += result_problems(paper, taxonomy)
     return problems
+
+
+def _preprint_year(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Problem]:
+    """A preprint's year is its first version's, which its arXiv id dates (a paper sent in the
+    last days of December may get January's id, so the year before is accepted too)."""
+    venue_id = taxonomy.resolve_venue(paper.venue) if paper.venue else None
+    preprint = venue_id is None or taxonomy.venues[venue_id].kind == "preprint"
+    given = arxiv_year(paper.arxiv) if paper.arxiv and preprint else None
+    if given is None or paper.year in (given, given - 1):
+        return []
+    return [doc.problem(("year",), f"year: {paper.year} here, but arXiv gave the id {paper.arxiv} in {given}; a preprint's year is "
+                        "its first version's, and a published paper takes its venue's year", severity="note")]
 
 
 def _axis_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Problem]:

@@ -88,3 +88,15 @@ def test_the_audit_has_a_section_per_registered_list(tmp_path, make_paper) -> No
     ]
     tebmer = text[text.index("## From the list tebmer"):]
     assert "| records created from it | 0 |" in tebmer and "| candidates | 1 |" in tebmer
+
+
+def test_the_audit_counts_each_kind_of_note_on_its_own_row(make_paper, taxonomy) -> None:
+    """Check's notes are of two kinds, an author who may be one of several people and a preprint
+    dated otherwise than its arXiv id: each row counts only its own."""
+    paper = make_paper()
+    notes = [paper.problem(("authors", 0), "author 'Smith, A.' may be one of 2 people: ...", severity="note"),
+             paper.problem(("authors", 0), "author 'Smith, A.' may be another person: ...", severity="note"),
+             paper.problem(("year",), "year: 2020 here, but arXiv gave the id 1710.06169 in 2017; ...", severity="note")]
+    lines = audit(Collection(taxonomy, [paper], problems=notes)).splitlines()
+    assert r"| author names that may be one of several people (notes of \`check\`) | 2 |" in lines
+    assert r"| preprints dated otherwise than their arXiv id (notes of \`check\`) | 1 |" in lines

@@ -251,6 +251,21 @@ def test_volume_and_number_in_proceedings_are_a_warning_that_strict_refuses(coll
     assert (cli("check", "--strict").code, cli("check", "--strict").out) == (1, expected)
 
 
+def test_a_preprint_dated_other_than_its_arxiv_id_is_a_note(collection: Path, cli) -> None:
+    """A preprint's year is its first version's: an arXiv id of October 2017 on a record of 2018
+    is a year taken from a later version, or a venue left out. A published paper may be later."""
+    preprint = GOOD.replace("venue: cvpr", "venue: arxiv").replace("type: inproceedings", "type: misc")
+    _write(collection, "smith2020good.yaml", preprint + "arxiv: '1710.06169'\n")
+    result = cli("check", "--strict")
+    assert (result.code, result.out) == (0, (
+        "papers/smith2020good.yaml:6:7: note: year: 2020 here, but arXiv gave the id 1710.06169 in 2017; a preprint's year is "
+        "its first version's, and a published paper takes its venue's year\n"))
+    for arxiv, venue in (("2001.03182", "arxiv"), ("2101.00001", "arxiv"), ("1710.06169", "cvpr")):
+        text = GOOD if venue == "cvpr" else preprint  # the same year, a December paper with January's id, a published paper
+        _write(collection, "smith2020good.yaml", text + f"arxiv: '{arxiv}'\n")
+        assert cli("check", "--strict").out == "", arxiv
+
+
 def test_two_records_with_one_id(collection: Path, cli) -> None:
     _write(collection, "smith2020good.yaml", GOOD)
     _write(collection, "smith2020good-2.yaml", GOOD)
