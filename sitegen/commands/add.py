@@ -23,6 +23,7 @@ from sitegen.errors import SitegenError, UsageError, printable
 from sitegen.files import write_atomic
 from sitegen.fmt import render
 from sitegen.commands.add_result import result_from_options, run_add_result, with_result
+from sitegen.identifiers import arxiv_abs_url, doi_url
 from sitegen.importers.draft import Draft, existing_matches, to_record
 from sitegen.keys import base_key, next_free
 from sitegen.load import PAPERS_DIR, collection_lock
@@ -32,6 +33,7 @@ from sitegen.normalize import normalize
 from sitegen.pipeline import Collection, load_collection
 from sitegen.taxonomy import Taxonomy
 from sitegen.validate import validate_document
+from sitegen.verify.record import service_page
 
 Labels = dict[str, list[str]]
 
@@ -305,6 +307,18 @@ def with_candidates(paper: Paper, collection: Collection) -> Paper:
     return paper.model_copy(update=update) if update else paper
 
 
+def with_looked_up_page(paper: Paper, args: argparse.Namespace) -> Paper:
+    """A record made from arXiv's or Crossref's answer names that answer's page under `checked`:
+    its title, authors and year were taken from there."""
+    if args.arxiv is not None and paper.arxiv:
+        page = service_page("arXiv", arxiv_abs_url(paper.arxiv), ["title", "authors", "year", "arxiv"], "add")
+    elif args.doi is not None and paper.doi:
+        page = service_page("Crossref", doi_url(paper.doi), ["title", "authors", "year", "doi"], "add")
+    else:
+        return paper
+    return paper.model_copy(update={"checked": [*paper.checked, page]})
+
+
 def run_add(args: argparse.Namespace) -> int:
     if args.result_of:
         return run_add_result(args)
@@ -324,6 +338,7 @@ def run_add(args: argparse.Namespace) -> int:
         paper = make_paper(draft, taxonomy, scope, labels, _taken_ids(root, collection), args.distinct_from)
         refuse_duplicates(paper, collection)
         paper = with_candidates(paper, collection)
+        paper = with_looked_up_page(paper, args)
         if scope == "core" and not labels:
             raise UsageError(missing_labels_message(taxonomy), lines=True)
         result = result_from_options(args, taxonomy)

@@ -89,18 +89,13 @@ def run_verify(args: argparse.Namespace) -> int:
     return 1 if run.failed or invalid or (args.strict and problems) else 0
 
 
-def today() -> datetime.date:
-    return datetime.date.today()
-
-
 def record(papers: list[Paper], run: Run, taxonomy: Taxonomy) -> list[str]:
     """Write each page a service agrees with into its record's `checked`; one line per page, then a count."""
-    day = today()
     changes: list[tuple[Path, str]] = []
     lines: list[str] = []
     for paper in papers:
         witnesses = [a for a in run.answers.get(paper.id, []) if isinstance(a, Witness)]
-        pages = checked_pages(paper, witnesses, taxonomy, day) if paper.document else []
+        pages = checked_pages(paper, witnesses, taxonomy) if paper.document else []
         if not pages:
             continue
         path = Path(paper.document.path)

@@ -17,12 +17,22 @@ from sitegen.verify.compare import compare, family
 from sitegen.verify.dblp import fold
 from sitegen.verify.witness import Witness
 
-KINDS = {"arXiv": "arxiv", "Crossref": "crossref", "dblp": "dblp"}
-VIA = {
-    "arXiv": "sitegen verify: the arXiv API's entry for this id",
-    "Crossref": "sitegen verify: Crossref's REST API record of this DOI",
-    "dblp": "sitegen verify: dblp's publication search, this entry",
+# Each service's page kind, and how the command read it (the `via` of its checked entry).
+PAGES = {
+    "arXiv": ("arxiv", "the arXiv API's entry for this id"),
+    "Crossref": ("crossref", "Crossref's REST API record of this DOI"),
+    "dblp": ("dblp", "dblp's publication search, this entry"),
 }
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def service_page(source: str, url: str, compared: list[str], command: str) -> CheckedPage:
+    """The `checked` entry of a page a command read through `source`'s API today."""
+    kind, how = PAGES[source]
+    return CheckedPage(url=url, kind=kind, date=today().isoformat(), via=f"sitegen {command}: {how}", compared=compared)
 
 
 def shown(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[str]:
@@ -55,14 +65,13 @@ def agrees(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> bool:
     return not compare(paper, witness, taxonomy)
 
 
-def checked_pages(paper: Paper, witnesses: list[Witness], taxonomy: Taxonomy, day: datetime.date) -> list[CheckedPage]:
+def checked_pages(paper: Paper, witnesses: list[Witness], taxonomy: Taxonomy) -> list[CheckedPage]:
     """The `checked` entries the witnesses earn that the record does not have yet."""
     known = {page.url for page in paper.checked}
     pages: list[CheckedPage] = []
     for witness in witnesses:
-        if witness.source not in KINDS or witness.url in known or not agrees(paper, witness, taxonomy):
+        if witness.source not in PAGES or witness.url in known or not agrees(paper, witness, taxonomy):
             continue
         known.add(witness.url)
-        pages.append(CheckedPage(url=witness.url, kind=KINDS[witness.source], date=day.isoformat(),
-                                 via=VIA[witness.source], compared=shown(paper, witness, taxonomy)))
+        pages.append(service_page(witness.source, witness.url, shown(paper, witness, taxonomy), "verify"))
     return pages

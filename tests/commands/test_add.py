@@ -375,10 +375,25 @@ taxonomy:
   scheme: [offline]
 labels_by:
   by: curator
+checked:
+  - url: https://arxiv.org/abs/1503.02531
+    kind: arxiv
+    date: '2026-11-29'
+    via: "sitegen add: the arXiv API's entry for this id"
+    compared: [title, authors, year, arxiv]
 """
 
 
-def test_arxiv_link_becomes_a_record_and_a_later_version_is_refused(add, sitegen, web: RecordedServer, contrib_root: Path) -> None:
+@pytest.fixture
+def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day a looked-up record names as the day its page was read."""
+    import datetime
+
+    monkeypatch.setattr("sitegen.verify.record.today", lambda: datetime.date(2026, 11, 29))
+
+
+def test_arxiv_link_becomes_a_record_and_a_later_version_is_refused(add, sitegen, web: RecordedServer, contrib_root: Path, fixed_day) -> None:
+    """The record names the arXiv page its facts came from (through the API) under `checked`."""
     result = add("--arxiv", "https://arxiv.org/abs/1503.02531v1", "--knowledge", "response-based", "--scheme", "offline")
     assert (result.code, result.out, result.err) == (
         0, "", "wrote papers/hinton2015distilling.yaml\n"
@@ -398,7 +413,7 @@ def test_arxiv_link_becomes_a_record_and_a_later_version_is_refused(add, sitegen
     assert "papers/hinton2015distilling.yaml:2 (same arXiv id 1503.02531)" in scholar.err
 
 
-def test_doi_becomes_a_record(add, sitegen, web: RecordedServer, contrib_root: Path) -> None:
+def test_doi_becomes_a_record(add, sitegen, web: RecordedServer, contrib_root: Path, fixed_day) -> None:
     result = add("--doi", "https://doi.org/10.1007/s11263-021-01453-z", "--knowledge", "response-based,feature-based,relation-based",
                  "--scheme", "offline,online,self-distillation")
     assert (result.code, result.out, result.err) == (
@@ -427,6 +442,12 @@ taxonomy:
   scheme: [offline, online, self-distillation]
 labels_by:
   by: curator
+checked:
+  - url: https://doi.org/10.1007/s11263-021-01453-z
+    kind: crossref
+    date: '2026-11-29'
+    via: "sitegen add: Crossref's REST API record of this DOI"
+    compared: [title, authors, year, doi]
 """
     assert sitegen("check", "--strict").code == 0
 

@@ -16,7 +16,7 @@ DAY = datetime.date(2026, 11, 29)
 
 @pytest.fixture(autouse=True)
 def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sitegen.commands.verify.today", lambda: DAY)
+    monkeypatch.setattr("sitegen.verify.record.today", lambda: DAY)
 
 
 def settled(root: Path, name: str, *edits: tuple[str, str], renamed: str | None = None) -> Path:
