@@ -211,6 +211,11 @@ class Taxonomy:
         """The id of the venue `text` names (an id, short name, full name or alias), or None."""
         return self.venue_keys.get(alias_key(text))
 
+    def is_preprint(self, venue: str | None) -> bool:
+        """Whether a record with this venue (any name of it, or none) is held as a preprint."""
+        venue_id = self.resolve_venue(venue) if venue else None
+        return venue_id is None or self.venues[venue_id].kind == "preprint"
+
     def find_venue(self, text: str) -> str | None:
         """The venue a free-form booktitle or journal names, or None (see `match_venue`)."""
         return self.match_venue(text)[0]

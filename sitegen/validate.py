@@ -108,9 +108,7 @@ def record_problems(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Pro
 def _preprint_year(paper: Paper, doc: Document, taxonomy: Taxonomy) -> list[Problem]:
     """A preprint's year is its first version's, which its arXiv id dates (a paper sent in the
     last days of December may get January's id, so the year before is accepted too)."""
-    venue_id = taxonomy.resolve_venue(paper.venue) if paper.venue else None
-    preprint = venue_id is None or taxonomy.venues[venue_id].kind == "preprint"
-    given = arxiv_year(paper.arxiv) if paper.arxiv and preprint else None
+    given = arxiv_year(paper.arxiv) if paper.arxiv and taxonomy.is_preprint(paper.venue) else None
     if given is None or paper.year in (given, given - 1):
         return []
     return [doc.problem(("year",), f"year: {paper.year} here, but arXiv gave the id {paper.arxiv} in {given}; a preprint's year is "

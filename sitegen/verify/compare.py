@@ -33,14 +33,10 @@ def _names(authors: tuple[str, ...] | list[str]) -> str:
     return "; ".join(authors)
 
 
-def _is_preprint(paper: Paper, taxonomy: Taxonomy) -> bool:
-    return paper.venue is None or taxonomy.venues[paper.venue].kind == "preprint"
-
-
 def compare(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[Problem]:
     """Every disagreement between `paper` and `witness`, one warning each."""
     on = _ON.get(witness.source, f"on {witness.source}")
-    judged = witness.of_record or _is_preprint(paper, taxonomy)  # may speak to capitals, year, venue
+    judged = witness.of_record or taxonomy.is_preprint(paper.venue)  # may speak to capitals, year, venue
     found: list[Problem] = []
 
     def warn(loc: tuple, message: str) -> None:
@@ -60,10 +56,14 @@ def compare(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[Problem]
         if venue is not None and venue != paper.venue and taxonomy.venues[venue].kind != "preprint":
             here = paper.venue or "none"
             warn(("venue",) if paper.venue else ("type",), f"venue: {here} here, '{witness.venue}' ({venue}) {on} ({witness.url})")
-        elif venue is None and _is_preprint(paper, taxonomy):
+        elif venue is None and taxonomy.is_preprint(paper.venue):
             warn(("venue",) if paper.venue else ("type",), f"venue: {paper.venue or 'none'} here; published in '{witness.venue}' {on}, a venue venues.yaml does not know ({witness.url})")
-    if witness.journal_ref and _is_preprint(paper, taxonomy):
+    if witness.journal_ref and taxonomy.is_preprint(paper.venue):
         warn(("venue",) if paper.venue else ("type",), f"venue: {paper.venue or 'none'} here; arXiv gives the journal reference '{witness.journal_ref}' ({witness.url})")
+    if witness.arxiv and paper.arxiv and witness.arxiv != paper.arxiv:
+        warn(("arxiv",), f"arxiv: {paper.arxiv} here, {witness.arxiv} {on} ({witness.url})")
+    if witness.doi and paper.doi and witness.of_record and witness.doi.casefold() != paper.doi.casefold():
+        warn(("doi",), f"doi: {paper.doi} here, {witness.doi} {on} ({witness.url})")
     if witness.arxiv and not paper.arxiv:
         warn(("id",), f"arxiv: none here; {witness.source} links the arXiv version {witness.arxiv} ({witness.url})")
     if witness.doi and not paper.doi and witness.of_record:

@@ -13,7 +13,7 @@ import datetime
 
 from sitegen.model import CheckedPage, Paper
 from sitegen.taxonomy import Taxonomy
-from sitegen.verify.compare import compare, family
+from sitegen.verify.compare import compare
 from sitegen.verify.dblp import fold
 from sitegen.verify.witness import Witness
 
@@ -37,7 +37,7 @@ def service_page(source: str, url: str, compared: list[str], command: str) -> Ch
 
 def shown(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[str]:
     """The record's fields the witness shows, in the model's order; compare() judged each of them."""
-    judged = witness.of_record or paper.venue is None or taxonomy.venues[paper.venue].kind == "preprint"
+    judged = witness.of_record or taxonomy.is_preprint(paper.venue)
     fields = ["title", "authors"]
     if judged and witness.year is not None:
         fields.append("year")
@@ -51,16 +51,11 @@ def shown(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> list[str]:
 
 
 def agrees(paper: Paper, witness: Witness, taxonomy: Taxonomy) -> bool:
-    """True when the witness shows the title and every author, and disagrees with nothing."""
+    """True when the witness shows the title and every author (a list cut short by et_al is not
+    every author), and compare() finds no disagreement."""
     if not (witness.title and witness.authors) or paper.et_al:
         return False
-    if fold(witness.title) != fold(paper.title):  # a former title (alt_titles) is not this record's
-        return False
-    if [family(a) for a in witness.authors] != [family(a) for a in paper.authors]:
-        return False
-    if witness.arxiv and paper.arxiv and witness.arxiv != paper.arxiv:
-        return False
-    if witness.doi and paper.doi and witness.doi.casefold() != paper.doi.casefold():
+    if fold(witness.title) != fold(paper.title):  # compare() accepts a former title (alt_titles): not this record's
         return False
     return not compare(paper, witness, taxonomy)
 

@@ -71,6 +71,12 @@ def messages(record, seen: Witness) -> list[str]:
                      [f"arxiv: none here; dblp links the arXiv version 1909.04286 ({URL})"], id="missing_arxiv_id"),
         pytest.param(paper(), witness(source="Crossref", title=RECORD["title"], of_record=True, doi="10.1007/978-3-030-69538-5_13"),
                      [f"doi: none here; Crossref gives 10.1007/978-3-030-69538-5_13 ({URL})"], id="missing_doi"),
+        pytest.param(paper(), witness(title=RECORD["title"], arxiv="1909.04268"),
+                     [f"arxiv: 1909.04286 here, 1909.04268 on dblp ({URL})"], id="other_arxiv_id"),
+        pytest.param(paper(doi="10.1007/978-3-030-69538-5_31"), witness(source="Crossref", title=RECORD["title"], of_record=True, doi="10.1007/978-3-030-69538-5_13"),
+                     [f"doi: 10.1007/978-3-030-69538-5_31 here, 10.1007/978-3-030-69538-5_13 on Crossref ({URL})"], id="other_doi"),
+        pytest.param(paper(doi="10.1007/978-3-030-69538-5_13"), witness(source="Crossref", title=RECORD["title"], of_record=True, doi="10.1007/978-3-030-69538-5_13".upper()),
+                     [], id="a_doi_in_other_capitals_is_the_same"),
     ],
 )
 def test_disagreements(record, seen: Witness, expected: list[str]) -> None:
