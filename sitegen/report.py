@@ -119,6 +119,21 @@ def created_from(paper: Paper, name: str) -> bool:
     return bool(s and not s.seed and not s.survey and s.lists and s.lists[0].list == name)
 
 
+def _sources(paper: Paper) -> str:
+    """The sources a record names, in the order the home page counts them, or a dash."""
+    if paper.sources is None:
+        return "—"
+    names = (["survey"] if paper.sources.survey else []) + (["seed"] if paper.sources.seed else [])
+    names += dict.fromkeys(entry.list for entry in paper.sources.lists)
+    return ", ".join(names) or "—"
+
+
+def _looked_up_by(paper: Paper) -> str:
+    """What `sitegen verify` asks the services for this record: its identifiers, else its title."""
+    keys = ([f"arXiv {paper.arxiv}"] if paper.arxiv else []) + ([f"DOI {paper.doi}"] if paper.doi else [])
+    return ", ".join(keys + ["title (dblp)"])
+
+
 def reviewed_share(papers: Iterable[Paper]) -> str:
     """'N of M records (P %)' whose labels a curator decided or reviewed (labels_by: curator)."""
     papers = list(papers)
@@ -162,6 +177,17 @@ def tables(collection: Collection, guide: str) -> list[Table]:
         ("record", "pages compared", "last checked"),
         tuple((Ids((p.id,)), Links(tuple((PAGE_KIND_LABELS[c.kind] + (f" ({', '.join(c.compared)})" if c.compared else ""), c.url) for c in p.checked)), max(c.date for c in p.checked))
               for p in checked),
+    ))
+
+    unchecked = [p for p in papers if not p.checked]
+    out.append(Table(
+        f"### Records not yet checked ({len(unchecked)})",
+        ("No primary page has been compared with these yet; their open doubts say what was searched "
+         "for each. Where the network is reachable, `sitegen verify --record` with their files "
+         "compares each with arXiv (by its arXiv id), Crossref (by its DOI) and dblp (by its "
+         "title), and records under `checked` the pages of every record that no service disagrees with.",),
+        ("record", "sources", "looked up by"),
+        tuple((Ids((p.id,)), _sources(p), _looked_up_by(p)) for p in unchecked),
     ))
 
     suggested = [p for p in papers if p.labels_by and not p.labels_by.reviewed]

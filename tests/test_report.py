@@ -100,3 +100,20 @@ def test_the_audit_counts_each_kind_of_note_on_its_own_row(make_paper, taxonomy)
     lines = audit(Collection(taxonomy, [paper], problems=notes)).splitlines()
     assert r"| author names that may be one of several people (notes of \`check\`) | 2 |" in lines
     assert r"| preprints dated otherwise than their arXiv id (notes of \`check\`) | 1 |" in lines
+
+
+def test_the_audit_lists_the_records_not_yet_checked_with_what_verify_looks_up(make_paper, taxonomy) -> None:
+    checked = make_paper(id="smith2020good", checked=[{"url": "https://arxiv.org/abs/2001.00001", "kind": "arxiv", "date": "2024-05-01"}])
+    survey = make_paper(id="jones2019survey", title="From the survey", arxiv="1910.01348", sources={"survey": "Jones|2019", "seed": [40]})
+    listed = make_paper(id="brown2021listed", title="From a list", doi="10.1109/ICASSP.2021.1",
+                        sources={"lists": [{"list": "flhonker", "commit": "355fc31edad32adce81de89bf6d988d3cec69392", "line": 7}]})
+    contributed = make_paper(id="green2024added", title="Added by hand")
+    lines = audit(Collection(taxonomy, [checked, survey, listed, contributed])).splitlines()
+    start = lines.index("### Records not yet checked (3)")
+    table = lines[start:lines.index("", lines.index("| record | sources | looked up by |"))]
+    assert table[-3:] == [
+        "| `brown2021listed` | flhonker | DOI 10.1109/ICASSP.2021.1, title (dblp) |",
+        "| `green2024added` | — | title (dblp) |",
+        "| `jones2019survey` | survey, seed | arXiv 1910.01348, title (dblp) |",
+    ]
+    assert not any("smith2020good" in line for line in table)
