@@ -164,6 +164,19 @@ def read_candidates(root: Path) -> list[Candidate]:
         raise DataError(problems_from(exc, doc, _CandidatesFile)) from None
 
 
+def stale_candidates(root: Path, candidates: list[Candidate], named: dict[tuple[str, int], str]) -> list[Problem]:
+    """A warning for each candidate whose list line a record already names under sources.lists
+    (`named`: (list, line) -> the record's display path): the work is in the collection, so the
+    Wanted page must not ask for it. The warning points at the candidate's entry."""
+    stale = [(i, c, named[(c.source.list, c.source.line)]) for i, c in enumerate(candidates) if (c.source.list, c.source.line) in named]
+    if not stale:
+        return []
+    doc = read_yaml(root / CANDIDATES_FILE, display_path(root / CANDIDATES_FILE))
+    return [doc.problem(("candidates", i), f"candidate '{c.title}' ({c.source.list} line {c.source.line}) is already in the collection: "
+                        f"{path} names that line under sources.lists; delete the candidate", severity="warning")
+            for i, c, path in stale]
+
+
 def candidates_text(candidates: list[Candidate]) -> str:
     """The candidates file for `candidates`, in a fixed order: by list, then line."""
     ordered = sorted(candidates, key=lambda c: (c.source.list, c.source.line, c.title))

@@ -282,6 +282,22 @@ def test_adding_a_candidate_removes_it_from_the_file(lists_collection: Path, cli
     assert record["sources"] == {"lists": [{"list": "numbered", "commit": "0123456789abcdef0123456789abcdef01234567", "line": 19}]}
 
 
+def test_check_warns_of_a_candidate_whose_line_a_record_already_names(lists_collection: Path, cli) -> None:
+    cli("import", "markdown", "numbered.md")
+    assert "sources/candidates.yaml" not in cli("check").out
+    # A curator completes the candidate by hand: the record names the list line, the candidate stays.
+    hinton = lists_collection / "papers" / "hinton2015distilling.yaml"
+    hinton.write_text(hinton.read_text().replace(
+        "      line: 12\n", "      line: 12\n    - list: numbered\n      commit: 0123456789abcdef0123456789abcdef01234567\n      line: 20\n"))
+    result = cli("check")
+    assert result.code == 0  # a warning, not an error: --strict refuses it
+    text = (lists_collection / "sources" / "candidates.yaml").read_text()
+    entry = text.splitlines().index("- title: Topology Distillation for Recommender System") + 1
+    assert (f"sources/candidates.yaml:{entry}:3: warning: candidate 'Topology Distillation for Recommender System' (numbered line 20) "
+            "is already in the collection: papers/hinton2015distilling.yaml names that line under sources.lists; delete the candidate") in result.out.splitlines()
+    assert sum("sources/candidates.yaml" in line for line in result.out.splitlines()) == 1
+
+
 def test_soft_hyphens_from_pdf_copies_are_removed_and_logged(taxonomy) -> None:
     # FLHonker's list has titles copied from PDFs with invisible soft hyphens ('End-\u00adto-End').
     text = "1. Diverse Knowledge Distillation for End-\u00adto\u2010End Person Search. Zhang, Xinyu et al. AAAI 2021\n"
