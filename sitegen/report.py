@@ -87,6 +87,15 @@ SEED_SOURCE = "seed"
 CONTRIBUTED_SOURCE = "contributed"  # records no source names: added from the paper's own page
 
 
+def source_names(paper: Paper) -> list[str]:
+    """The sources a record names, each once: the survey, the seed list, then its lists in the
+    order it names them; none for a record a contributor or curator added from the paper's own page."""
+    if paper.sources is None:
+        return []
+    names = ([SURVEY_SOURCE] if paper.sources.survey else []) + ([SEED_SOURCE] if paper.sources.seed else [])
+    return names + list(dict.fromkeys(entry.list for entry in paper.sources.lists))
+
+
 def source_counts(papers: Iterable[Paper], lists: Iterable[str] = ()) -> dict[str, int]:
     """How many records each source gave: the survey's reference list (`sources.survey`), the
     seed list (`sources.seed`), then each list (`sources.lists`), the registered ones first in
@@ -98,12 +107,9 @@ def source_counts(papers: Iterable[Paper], lists: Iterable[str] = ()) -> dict[st
     others: Counter[str] = Counter()
     contributed = 0
     for paper in papers:
-        if paper.sources is None or not (paper.sources.survey or paper.sources.seed or paper.sources.lists):
-            contributed += 1
-            continue
-        out[SURVEY_SOURCE] += bool(paper.sources.survey)
-        out[SEED_SOURCE] += bool(paper.sources.seed)
-        for name in dict.fromkeys(entry.list for entry in paper.sources.lists):
+        names = source_names(paper)
+        contributed += not names
+        for name in names:
             if name in out:
                 out[name] += 1
             else:
@@ -117,15 +123,6 @@ def created_from(paper: Paper, name: str) -> bool:
     that finds the same work adds its list after)."""
     s = paper.sources
     return bool(s and not s.seed and not s.survey and s.lists and s.lists[0].list == name)
-
-
-def _sources(paper: Paper) -> str:
-    """The sources a record names, in the order the home page counts them, or a dash."""
-    if paper.sources is None:
-        return "—"
-    names = (["survey"] if paper.sources.survey else []) + (["seed"] if paper.sources.seed else [])
-    names += dict.fromkeys(entry.list for entry in paper.sources.lists)
-    return ", ".join(names) or "—"
 
 
 def _looked_up_by(paper: Paper) -> str:
@@ -187,7 +184,7 @@ def tables(collection: Collection, guide: str) -> list[Table]:
          "compares each with arXiv (by its arXiv id), Crossref (by its DOI) and dblp (by its "
          "title), and records under `checked` the pages of every record that no service disagrees with.",),
         ("record", "sources", "looked up by"),
-        tuple((Ids((p.id,)), _sources(p), _looked_up_by(p)) for p in unchecked),
+        tuple((Ids((p.id,)), ", ".join(source_names(p)) or "—", _looked_up_by(p)) for p in unchecked),
     ))
 
     suggested = [p for p in papers if p.labels_by and not p.labels_by.reviewed]
