@@ -22,7 +22,7 @@ LISTS = REPO.parent / "shared" / "lists"
 EXPECTED = [
     ("dkozlov", "dkozlov__awesome-knowledge-distillation.md", 230, 181, 1, 47, 1),
     ("flhonker", "FLHonker__Awesome-Knowledge-Distillation.md", 719, 653, 45, 19, 2),
-    ("tebmer", "Tebmer__Awesome-Knowledge-Distillation-of-LLMs.md", 382, 275, 71, 35, 1),
+    ("tebmer", "Tebmer__Awesome-Knowledge-Distillation-of-LLMs.md", 382, 276, 70, 35, 1),
 ]
 
 
