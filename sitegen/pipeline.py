@@ -16,7 +16,7 @@ from sitegen.document import display_path
 from sitegen.errors import DataError, Problem, cap_per_file
 from sitegen.model import Paper
 from sitegen.people import Attribution, Registry, attribute, attribution_problems, family_key
-from sitegen.sources import Candidate, PaperList, read_candidates, read_lists, stale_candidates
+from sitegen.sources import Candidate, PaperList, lines_named, read_candidates, read_lists, stale_candidates
 from sitegen.taxonomy import Taxonomy
 
 
@@ -98,8 +98,7 @@ def load_collection(root: Path, focus: set[str] | None = None) -> Collection:
         attribution = attribute(papers, registry)
     # The registered lists and the candidates: the home page and the audit count records by source.
     lists, candidates = read_lists(root, taxonomy), read_candidates(root)
-    named = {(e.list, e.line): p.document.path for p in papers if p.sources and p.document for e in p.sources.lists}
-    problems += stale_candidates(root, candidates, named)
+    problems += stale_candidates(root, candidates, lines_named(papers))
     return Collection(taxonomy, papers, cap_per_file(problems), groups, len(files), layout, registry, attribution, lists, candidates)
 
 

@@ -10,7 +10,7 @@ them up, `sitegen add` of one removes it, the site's Wanted page lists them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterable, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sitegen.document import display_path, read_yaml
 from sitegen.errors import DataError, Problem
 from sitegen.messages import did_you_mean, problems_from
-from sitegen.model import Text, Url
+from sitegen.model import Paper, Text, Url
 from sitegen.taxonomy import Taxonomy
 
 LISTS_FILE = "sources/lists.yaml"
@@ -164,17 +164,24 @@ def read_candidates(root: Path) -> list[Candidate]:
         raise DataError(problems_from(exc, doc, _CandidatesFile)) from None
 
 
-def stale_candidates(root: Path, candidates: list[Candidate], named: dict[tuple[str, int], str]) -> list[Problem]:
-    """A warning for each candidate whose list line a record already names under sources.lists
-    (`named`: (list, line) -> the record's display path): the work is in the collection, so the
-    Wanted page must not ask for it. The warning points at the candidate's entry."""
+def lines_named(papers: Iterable[Paper]) -> dict[tuple[str, int], Paper]:
+    """The record that names each list line under sources.lists: (list, line) -> record. A curator
+    decided that the line is that record's work (a merge, a corrected author or title), so the
+    importer matches the line to it and a candidate from it is stale."""
+    return {(entry.list, entry.line): paper for paper in papers if paper.sources for entry in paper.sources.lists}
+
+
+def stale_candidates(root: Path, candidates: list[Candidate], named: dict[tuple[str, int], Paper]) -> list[Problem]:
+    """A warning for each candidate whose list line a record already names (`named`, from
+    lines_named): the work is in the collection, so the Wanted page must not ask for it. The
+    warning points at the candidate's entry; the file is read for positions only then."""
     stale = [(i, c, named[(c.source.list, c.source.line)]) for i, c in enumerate(candidates) if (c.source.list, c.source.line) in named]
     if not stale:
         return []
     doc = read_yaml(root / CANDIDATES_FILE, display_path(root / CANDIDATES_FILE))
     return [doc.problem(("candidates", i), f"candidate '{c.title}' ({c.source.list} line {c.source.line}) is already in the collection: "
-                        f"{path} names that line under sources.lists; delete the candidate", severity="warning")
-            for i, c, path in stale]
+                        f"{paper.document.path if paper.document else paper.id} names that line under sources.lists; delete the candidate", severity="warning")
+            for i, c, paper in stale]
 
 
 def candidates_text(candidates: list[Candidate]) -> str:

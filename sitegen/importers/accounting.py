@@ -25,7 +25,7 @@ from sitegen.importers.recognise import Reading
 from sitegen.keys import base_key, next_free
 from sitegen.messages import problems_from
 from sitegen.model import Paper, paper_model
-from sitegen.sources import Candidate, CandidateSource, PaperList
+from sitegen.sources import Candidate, CandidateSource, PaperList, lines_named
 from sitegen.taxonomy import Taxonomy
 
 FACT_FIELDS = ("venue", "arxiv", "doi", "url", "pdf", "code")
@@ -196,7 +196,7 @@ def account(readings: list[tuple[Entry, Reading]], taxonomy: Taxonomy, existing:
     excluded = source.excluded_lines if source is not None else {}
     # A record that lists an entry's line under sources.lists is that entry's work: a curator
     # decided so (a merge, a corrected author or title), whatever the entry now reads as.
-    provenance = {(line.list, line.line): p for p in existing if p.sources for line in p.sources.lists}
+    provenance = lines_named(existing)
     incomplete: list[tuple[Entry, Reading]] = []
     codes: list[tuple[Entry, Reading]] = []
     for entry, reading in readings:
